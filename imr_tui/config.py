@@ -1,0 +1,92 @@
+"""The user's settings: one typed object, from the config file, the environment and the CLI.
+
+Precedence, highest first: command-line options, environment variables
+(`IMR_TUI_DB`, `IMR_TUI_LANG`, `IMR_TUI_CURRICULUM`), the config file
+(`config.toml` in the user's config folder, or `IMR_TUI_CONFIG`), the defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from imr_tui.errors import BadInputError
+from imr_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
+from imr_tui.paths import config_file
+
+
+@dataclass(frozen=True)
+class Settings:
+    database: str | None = None
+    """A SQLite file path or any SQLAlchemy URL; None means the default file in the data folder."""
+
+    language: str = DEFAULT_LANGUAGE
+    """The language of the interface and of printed documents: `nb` or `en`."""
+
+    curriculum: Path | None = None
+    """A service's own adapted curriculum file; None means the one shipped with the app."""
+
+    presentation_mode: bool = False
+    """Start in presentation mode: participants by alias, goals and notes hidden."""
+
+    theme: str = "textual-dark"
+    """The colour theme of the app."""
+
+
+ENVIRONMENT = {"database": "IMR_TUI_DB", "language": "IMR_TUI_LANG", "curriculum": "IMR_TUI_CURRICULUM"}
+
+
+def check_language(code: str, where: str) -> str:
+    code = code.strip().lower()
+    if code not in LANGUAGES:
+        raise BadInputError(
+            _("{where}: unknown language '{code}'; choose one of: {choices}").format(
+                where=where, code=code, choices=", ".join(LANGUAGES)
+            )
+        )
+    return code
+
+
+def _from_file(path: Path) -> dict[str, object]:
+    if not path.exists():
+        return {}
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise BadInputError(_("{file}: cannot read the settings: {error}").format(file=path, error=error)) from None
+    known = {field.name for field in fields(Settings)}
+    for key in raw:
+        if key not in known:
+            raise BadInputError(
+                _("{file}: unknown setting '{key}'; allowed: {allowed}").format(
+                    file=path, key=key, allowed=", ".join(sorted(known))
+                )
+            )
+    values: dict[str, object] = {}
+    for key, value in raw.items():
+        expected = bool if key == "presentation_mode" else str
+        if not isinstance(value, expected):
+            raise BadInputError(
+                _("{file}: {key} must be {kind}").format(
+                    file=path, key=key, kind=_("true or false") if expected is bool else _("text in quotes")
+                )
+            )
+        values[key] = value
+    return values
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Settings from the file, then the environment, then `overrides` (None means not given)."""
+    path = config_file()
+    values = _from_file(path)
+    for name, variable in ENVIRONMENT.items():
+        if os.environ.get(variable):
+            values[name] = os.environ[variable]
+    values.update({key: value for key, value in overrides.items() if value is not None})
+    if "language" in values:
+        values["language"] = check_language(str(values["language"]), "--lang")
+    if values.get("curriculum") is not None:
+        values["curriculum"] = Path(str(values["curriculum"])).expanduser()
+    return replace(Settings(), **values)
