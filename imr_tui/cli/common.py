@@ -1,0 +1,74 @@
+"""What the commands share: options, settings, output, and one way to fail."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, ParamSpec, TypeVar
+
+import typer
+
+from imr_tui.config import Settings, load_settings
+from imr_tui.errors import UserError
+from imr_tui.i18n import _, set_language
+
+
+@dataclass
+class GlobalOptions:
+    database: str | None = None
+    language: str | None = None
+    curriculum: Path | None = None
+    debug: bool = False
+
+
+DbOption = Annotated[str | None, typer.Option("--db", help=_("Database file or URL (also IMR_TUI_DB)."), show_default=False)]
+LangOption = Annotated[str | None, typer.Option("--lang", help=_("Language: nb or en (also IMR_TUI_LANG)."), show_default=False)]
+JsonOption = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts."))]
+
+
+def settings_for(ctx: typer.Context, database: str | None = None, language: str | None = None) -> Settings:
+    """The settings for this command: its own options over the global ones, file and environment."""
+    options: GlobalOptions = ctx.find_root().obj or GlobalOptions()
+    settings = load_settings(
+        database=database or options.database, language=language or options.language, curriculum=options.curriculum
+    )
+    set_language(settings.language)
+    return settings
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+_debug = False
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def enable_debug(on: bool) -> None:
+    global _debug
+    _debug = on
+
+
+def guarded(command: Callable[P, R]) -> Callable[P, R]:
+    """One clear line on stderr and an exit code instead of a traceback (unless --debug)."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except UserError as error:
+            typer.echo(f"imr-tui: {error.message}", err=True)
+            raise typer.Exit(error.exit_code) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as error:
+            if _debug:
+                raise
+            typer.echo(_("imr-tui: unexpected error: {error} (run again with --debug for details)").format(error=type(error).__name__), err=True)
+            raise typer.Exit(1) from None
+
+    return run

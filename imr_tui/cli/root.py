@@ -1,0 +1,62 @@
+"""The root command: starts the app; its subcommands are registered here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from imr_tui import __version__
+from imr_tui.cli.common import DbOption, GlobalOptions, LangOption, enable_debug, guarded, settings_for
+from imr_tui.i18n import _
+
+
+cli = typer.Typer(
+    help=_("Illness Management & Recovery (IMR) courses: groups, sessions, attendance, goals."),
+    pretty_exceptions_enable=False,
+    no_args_is_help=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"imr-tui {__version__}")
+        raise typer.Exit()
+
+
+@cli.callback(invoke_without_command=True)
+@guarded
+def start(
+    ctx: typer.Context,
+    db: DbOption = None,
+    lang: LangOption = None,
+    curriculum: Annotated[Path | None, typer.Option("--curriculum", help=_("A service's own curriculum file."), show_default=False)] = None,
+    debug: Annotated[bool, typer.Option("--debug", help=_("Show the full details of an unexpected error."))] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_show_version, is_eager=True, help=_("Show the version."))] = False,
+) -> None:
+    """Start the app."""
+    enable_debug(debug)
+    from imr_tui.logging_setup import configure_logging
+
+    configure_logging(debug)
+    ctx.obj = GlobalOptions(database=db, language=lang, curriculum=curriculum, debug=debug)
+    settings = settings_for(ctx)
+    if ctx.invoked_subcommand is None:
+        from imr_tui.factory import make_app
+
+        make_app(settings).run()
+
+
+def _register() -> None:
+    from imr_tui.cli import curriculum, database, demo, groups
+
+    cli.command("demo", help=_("Build a demo database with fictional people, then start the app."))(guarded(demo.demo))
+    cli.add_typer(curriculum.app, name="curriculum", help=_("Check a curriculum file."))
+    cli.add_typer(groups.app, name="group", help=_("Groups, their therapists, participants and sessions."))
+    cli.add_typer(database.app, name="db", help=_("Check or upgrade the database."))
+
+
+_register()

@@ -1,0 +1,41 @@
+"""The database tables, one module per aggregate. Importing this registers them all."""
+
+from imr_tui.models.goal import RecoveryGoal, ShortTermGoal, Step, StepFollowUp
+from imr_tui.models.group import ClosedPeriod, CourseGroup, GroupTherapist
+from imr_tui.models.participant import Enrolment, Participant
+from imr_tui.models.store_info import StoreInfo
+from imr_tui.models.session import Attendance, GroupSession, HomeAssignment
+from imr_tui.models.therapist import Therapist
+from imr_tui.models.vocabulary import (
+    AttendanceStatus,
+    Cadence,
+    GoalStatus,
+    GroupStatus,
+    SessionStatus,
+    StepStatus,
+    TherapistRole,
+)
+
+__all__ = [
+    "Attendance",
+    "AttendanceStatus",
+    "Cadence",
+    "ClosedPeriod",
+    "CourseGroup",
+    "Enrolment",
+    "GoalStatus",
+    "GroupSession",
+    "GroupStatus",
+    "GroupTherapist",
+    "HomeAssignment",
+    "Participant",
+    "RecoveryGoal",
+    "SessionStatus",
+    "ShortTermGoal",
+    "Step",
+    "StoreInfo",
+    "StepFollowUp",
+    "StepStatus",
+    "Therapist",
+    "TherapistRole",
+]

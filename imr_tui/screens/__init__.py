@@ -1,0 +1,1 @@
+"""One Screen per file, its stylesheet beside it."""

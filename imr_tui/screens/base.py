@@ -1,0 +1,31 @@
+"""What every screen of the app shares: translated key labels and a help text."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.screen import ModalScreen, Screen
+
+from imr_tui.i18n.bindings import translate_bindings
+
+if TYPE_CHECKING:
+    from imr_tui.app import IMRApp
+
+
+class BaseScreen(Screen[None]):
+    HELP_TEXT: ClassVar[str] = ""
+    """What the screen is for, marked with N_() and shown by f1."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)
+
+    @property
+    def imr(self) -> IMRApp:
+        return self.app  # type: ignore[return-value]
+
+
+class BaseModal(ModalScreen):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        translate_bindings(self)

@@ -1,0 +1,132 @@
+"""The first screen: every group with its session today or next, one key from opening it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Header, Static
+
+from imr_tui.i18n import N_, _, format_short_date, format_time, format_weekday
+from imr_tui.screens.base import BaseScreen
+from imr_tui.store.records import GroupOverview, SessionSummary
+
+
+class TodayScreen(BaseScreen):
+    CSS_PATH = "today.tcss"
+    HELP_TEXT = N_(
+        "**Today** lists every group with its session today or its next session.\n\n"
+        "Move with the arrow keys and press **enter** to open the highlighted group's session. "
+        "Press **f5** before you share the screen: participants are then shown by alias only."
+    )
+    BINDINGS = [
+        Binding("enter", "open_session", N_("Open session"), id="today.open_session", priority=True),
+        Binding("f5", "app.toggle_presentation", N_("Presentation"), id="today.presentation"),
+        Binding("f1", "app.help", N_("Help"), id="today.help"),
+    ]
+
+    class GroupsLoaded(Message):
+        def __init__(self, groups: list[GroupOverview]) -> None:
+            super().__init__()
+            self.groups = groups
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.groups: list[GroupOverview] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="today"):
+            yield Static(id="today-date")
+            yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
+            yield Static(id="empty", classes="hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        today = self.imr.today()
+        self.query_one("#today-date", Static).update(_("Today is {date}").format(date=f"{format_weekday(today)} {format_short_date(today)}"))
+        table = self.query_one("#groups", DataTable)
+        table.add_column(_("Group"), key="group")
+        table.add_column(_("Session"), key="when")
+        table.add_column(_("Led by"), key="leaders")
+        table.add_column(_("Participants"), key="participants")
+        table.add_column(_("Module and topic"), key="content")
+        table.loading = True
+        self.load_groups()
+
+    @work(thread=True, exclusive=True, group="today")
+    def load_groups(self) -> None:
+        groups = self.imr.store.groups.overview(self.imr.today())
+        self.post_message(self.GroupsLoaded(groups))
+
+    def on_today_screen_groups_loaded(self, message: GroupsLoaded) -> None:
+        today = self.imr.today()
+        # Groups meeting today first: that is what the therapist opened the app for.
+        self.groups = sorted(message.groups, key=lambda g: (not _meets_today(g, today), g.next_session is None, g.name))
+        table = self.query_one("#groups", DataTable)
+        table.clear()
+        for group in self.groups:
+            table.add_row(*self._row(group, today), key=str(group.id), height=2)
+        table.loading = False
+        empty = self.query_one("#empty", Static)
+        empty.set_class(bool(self.groups), "hidden")
+        empty.update(_("There are no groups yet. To try the app with fictional people, run: imr-tui demo"))
+        self.imr.log_first_screen()
+
+    def _row(self, group: GroupOverview, today: dt.date) -> tuple[str | Text, ...]:
+        session = group.next_session
+        curriculum = self.imr.curriculum
+        module = curriculum.module(session.module_id) if session else None
+        topic = curriculum.topic(session.module_id, session.topic_id) if session else None
+        leaders = "\n".join(therapist.name for therapist in group.therapists)
+        content = two_lines(f"{module.number}. {module.title}", str(topic.title) if topic else "") if module else "–"
+        return (
+            two_lines(group.name, group.location, bold=True),
+            _when(session, today) if session else _("no session planned"),
+            leaders or "–",
+            str(group.active_participants),
+            content,
+        )
+
+    def highlighted_group(self) -> GroupOverview | None:
+        table = self.query_one("#groups", DataTable)
+        if not self.groups or table.cursor_row is None or table.cursor_row >= len(self.groups):
+            return None
+        return self.groups[table.cursor_row]
+
+    def action_open_session(self) -> None:
+        group = self.highlighted_group()
+        if group is None:
+            return
+        if group.next_session is None:
+            self.notify(_("{group} has no planned session.").format(group=group.name), severity="warning")
+            return
+        from imr_tui.screens.session import SessionScreen
+
+        self.app.push_screen(SessionScreen(group.next_session.id))
+
+    @on(DataTable.RowSelected, "#groups")
+    def open_clicked_row(self) -> None:
+        self.action_open_session()
+
+
+def two_lines(first: str, second: str, bold: bool = False) -> Text:
+    return Text.assemble((first, "bold" if bold else ""), "\n", (second, "dim"))
+
+
+def _meets_today(group: GroupOverview, today: dt.date) -> bool:
+    return group.next_session is not None and group.next_session.date == today
+
+
+def _when(session: SessionSummary, today: dt.date) -> str:
+    time = format_time(session.start_time)
+    if session.date == today:
+        return _("Today {time}").format(time=time)
+    if session.date == today + dt.timedelta(days=1):
+        return _("Tomorrow {time}").format(time=time)
+    return f"{format_weekday(session.date, 'abbreviated')} {format_short_date(session.date)} {time}"

@@ -1,0 +1,92 @@
+"""The plain, read-only data that screens and commands receive from the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TherapistRef:
+    id: int
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    id: int
+    group_id: int
+    date: dt.date
+    start_time: dt.time
+    minutes: int
+    module_id: str | None
+    topic_id: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class GroupOverview:
+    """One line of the first screen: a group and its session today or next."""
+
+    id: int
+    name: str
+    location: str
+    status: str
+    therapists: tuple[TherapistRef, ...]
+    active_participants: int
+    next_session: SessionSummary | None
+    sessions_held: int
+    sessions_planned: int
+
+
+@dataclass(frozen=True)
+class EnrolledParticipant:
+    id: int
+    name: str
+    alias: str
+    needs_pickup: bool
+    joined_on: dt.date
+    left_on: dt.date | None
+    leave_reason: str
+
+    @property
+    def active(self) -> bool:
+        return self.left_on is None
+
+
+@dataclass(frozen=True)
+class GroupDetail:
+    id: int
+    name: str
+    location: str
+    status: str
+    cadence: str
+    weekdays: tuple[int, ...]
+    start_date: dt.date
+    start_time: dt.time
+    session_minutes: int
+    therapists: tuple[TherapistRef, ...]
+    participants: tuple[EnrolledParticipant, ...]
+    sessions: tuple[SessionSummary, ...]
+
+
+@dataclass(frozen=True)
+class SessionParticipant:
+    id: int
+    name: str
+    alias: str
+    needs_pickup: bool
+    attendance: str | None
+    picked_up: bool
+
+
+@dataclass(frozen=True)
+class SessionOverview:
+    session: SessionSummary
+    group_name: str
+    group_location: str
+    therapists: tuple[TherapistRef, ...]
+    participants: tuple[SessionParticipant, ...]
+    home_assignment: str
+    notes: str

@@ -1,0 +1,45 @@
+"""One session: what the session screen shows, read in a fixed number of queries."""
+
+from __future__ import annotations
+
+from sqlmodel import col, or_, select
+
+from imr_tui.errors import BadInputError
+from imr_tui.i18n import _
+from imr_tui.models import Attendance, CourseGroup, Enrolment, GroupSession, Participant
+from imr_tui.store.database import Database
+from imr_tui.store.groups import GroupService, _summary
+from imr_tui.store.records import SessionOverview, SessionParticipant
+
+
+class SessionService:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def overview(self, session_id: int) -> SessionOverview:
+        with self.database.reading() as session:
+            row = session.get(GroupSession, session_id)
+            if row is None:
+                raise BadInputError(_("no session has the id {id}").format(id=session_id))
+            group = session.get(CourseGroup, row.group_id)
+            therapists = GroupService._therapists_by_group(session, row.group_id).get(row.group_id, ())
+            # Everyone enrolled on the session's date, and anyone with attendance recorded.
+            people = session.exec(
+                select(Participant, Attendance)
+                .join(Enrolment, col(Enrolment.participant_id) == Participant.id)
+                .outerjoin(Attendance, (col(Attendance.participant_id) == Participant.id) & (col(Attendance.session_id) == session_id))
+                .where(Enrolment.group_id == row.group_id, Enrolment.joined_on <= row.date)
+                .where(or_(col(Enrolment.left_on).is_(None), col(Enrolment.left_on) > row.date, col(Attendance.id).is_not(None)))
+                .order_by(Participant.name)
+            ).all()
+        participants = {
+            person.id: SessionParticipant(
+                id=person.id, name=person.name, alias=person.alias, needs_pickup=person.needs_pickup,
+                attendance=attendance.status if attendance else None, picked_up=bool(attendance and attendance.picked_up),
+            )  # fmt: skip
+            for person, attendance in people
+        }
+        return SessionOverview(
+            session=_summary(row), group_name=group.name, group_location=group.location, therapists=therapists,
+            participants=tuple(participants.values()), home_assignment=row.home_assignment, notes=row.notes,
+        )  # fmt: skip

@@ -1,0 +1,45 @@
+"""The main screens as pictures, in both languages: layout changes show up in review."""
+
+from __future__ import annotations
+
+import pytest
+
+SIZE = (110, 32)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_today(snap_compare, make_app, language: str) -> None:
+    assert snap_compare(make_app(language), terminal_size=SIZE, run_before=settle)
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_session(snap_compare, make_app, language: str) -> None:
+    async def open_session(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(language), terminal_size=SIZE, run_before=open_session)
+
+
+def test_session_in_presentation_mode(snap_compare, make_app) -> None:
+    async def present(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("enter", "f5")
+        await settle(pilot)
+
+    assert snap_compare(make_app("nb"), terminal_size=SIZE, run_before=present)
+
+
+def test_help(snap_compare, make_app) -> None:
+    async def help_(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+
+    assert snap_compare(make_app("nb"), terminal_size=SIZE, run_before=help_)
