@@ -222,3 +222,14 @@ def test_backup_before_upgrade_is_a_private_readable_copy(demo_path: Path) -> No
     restored = open_store(str(copy))
     assert len(restored.groups.overview(TODAY.date())) == 2
     restored.close()
+
+
+def test_session_for_group_on_a_date_or_the_next(demo_store) -> None:
+    import datetime as dt
+
+    group_id, _name = demo_store.groups.find("Solsiden")
+    assert demo_store.sessions.for_group(group_id, TODAY.date()).date == TODAY.date()
+    tomorrow = TODAY.date() + dt.timedelta(days=1)
+    assert demo_store.sessions.for_group(group_id, TODAY.date(), on=tomorrow).date == tomorrow
+    with pytest.raises(BadInputError, match="ingen samling 2026-11-28"):
+        demo_store.sessions.for_group(group_id, TODAY.date(), on=dt.date(2026, 11, 28))  # a Saturday

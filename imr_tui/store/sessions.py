@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlmodel import col, or_, select
 
 from imr_tui.errors import BadInputError
@@ -9,12 +11,27 @@ from imr_tui.i18n import _
 from imr_tui.models import Attendance, CourseGroup, Enrolment, GroupSession, Participant
 from imr_tui.store.database import Database
 from imr_tui.store.groups import GroupService, _summary
-from imr_tui.store.records import SessionOverview, SessionParticipant
+from imr_tui.store.records import SessionOverview, SessionParticipant, SessionSummary
 
 
 class SessionService:
     def __init__(self, database: Database) -> None:
         self.database = database
+
+    def for_group(self, group_id: int, today: dt.date, on: dt.date | None = None) -> SessionSummary:
+        """The group's session on the date `on`, or else its first planned session from `today`."""
+        with self.database.reading() as session:
+            query = select(GroupSession).where(GroupSession.group_id == group_id, col(GroupSession.participant_id).is_(None))
+            if on is not None:
+                query = query.where(GroupSession.date == on)
+            else:
+                query = query.where(GroupSession.date >= today, GroupSession.status == "planned")
+            row = session.exec(query.order_by(GroupSession.date, GroupSession.start_time).limit(1)).first()
+        if row is None:
+            if on is not None:
+                raise BadInputError(_("the group has no session on {date}").format(date=on.isoformat()))
+            raise BadInputError(_("the group has no planned session from {date} on").format(date=today.isoformat()))
+        return _summary(row)
 
     def overview(self, session_id: int) -> SessionOverview:
         with self.database.reading() as session:
