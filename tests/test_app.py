@@ -53,7 +53,7 @@ async def test_enter_opens_the_highlighted_groups_session(make_app) -> None:
         assert app.screen.session_id == today.groups[1].next_session.id
         agenda = app.screen.query_one("#agenda", DataTable)
         assert agenda.row_count == 8
-        assert str(agenda.get_row_at(0)[0]) == f"{today.groups[1].next_session.start_time:%H:%M}–" + (
+        assert str(agenda.get_row_at(0)[1]) == f"{today.groups[1].next_session.start_time:%H:%M}–" + (
             f"{today.groups[1].next_session.start_time.replace(minute=5):%H:%M}"
         )
         material = app.screen.query_one("#material", Markdown).source

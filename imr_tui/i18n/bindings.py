@@ -22,6 +22,7 @@ def translate_bindings(node: DOMNode) -> None:
                 binding,
                 description=gettext(binding.description) if binding.description else "",
                 tooltip=gettext(binding.tooltip) if binding.tooltip else "",
+                group=replace(binding.group, description=gettext(binding.group.description)) if binding.group else None,
             )
             for binding in key_bindings
         ]

@@ -38,7 +38,8 @@ class Step(Versioned, table=True):
     """A step small enough to do before the next session: the person's home assignment."""
 
     id: int | None = Field(default=None, primary_key=True)
-    short_term_goal_id: int = Field(foreign_key="short_term_goal.id", index=True, ondelete="CASCADE")
+    short_term_goal_id: int | None = Field(default=None, foreign_key="short_term_goal.id", index=True, ondelete="CASCADE")
+    """None while the person is still finding their goal: the step is followed up all the same."""
     participant_id: int = Field(foreign_key="participant.id", index=True, ondelete="CASCADE")
     text: str
     set_in_session_id: int | None = Field(default=None, foreign_key="group_session.id", ondelete="SET NULL")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.screen import ModalScreen, Screen
 
@@ -25,7 +25,10 @@ class BaseScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
 
-class BaseModal(ModalScreen):
+ResultT = TypeVar("ResultT")
+
+
+class BaseModal(ModalScreen[ResultT]):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         translate_bindings(self)

@@ -15,3 +15,19 @@ ATTENDANCE_LABELS = {
 
 def attendance_label(status: str | None) -> str:
     return _(ATTENDANCE_LABELS[status]) if status in ATTENDANCE_LABELS else _("· not marked")
+
+
+FOLLOW_UP_LABELS = {
+    "done": N_("✓ done"),
+    "partly": N_("◑ partly"),
+    "not_done": N_("✗ not done"),
+}
+
+
+def follow_up_label(result: str | None) -> str:
+    return _(FOLLOW_UP_LABELS[result]) if result in FOLLOW_UP_LABELS else _("· not followed up")
+
+
+def follow_up_symbol(result: str | None) -> str:
+    """The first character of the label: a symbol that reads the same in every language."""
+    return {"done": "✓", "partly": "◑", "not_done": "✗"}.get(result or "", "·")

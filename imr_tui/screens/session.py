@@ -1,33 +1,66 @@
-"""A session: its agenda with clock times, today's material, and who is expected."""
+"""The session screen, open in the room: agenda and timer, today's material, attendance,
+each person's step, the home assignment and notes. Every change is saved as it is made.
+"""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual import work
+from dataclasses import replace
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Header, Markdown, Static
+from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
 from imr_tui.i18n import N_, _, format_long_date, format_time
-from imr_tui.planning.agenda import build_agenda
+from imr_tui.planning.agenda import AgendaItem, build_agenda
+from imr_tui.planning.timer import AgendaTimer
 from imr_tui.screens.base import BaseScreen
-from imr_tui.screens.labels import attendance_label
+from imr_tui.screens.material import material_markdown
 from imr_tui.store.records import SessionOverview
+from imr_tui.store.session_edits import EditConflict
+from imr_tui.widgets.agenda_panel import AgendaPanel
+from imr_tui.widgets.attendance_list import AttendanceList
+from imr_tui.widgets.autosave import Autosaver
+
+ATTENDANCE = Binding.Group(N_("Attendance"), compact=True)
+TICK_SECONDS = 0.5
+TIMER_SAVE_SECONDS = 30
 
 
 class SessionScreen(BaseScreen):
     CSS_PATH = "session.tcss"
     HELP_TEXT = N_(
-        "**The session** shows the agenda with the clock time of each part, the module and topic "
-        "of the day with its key points, and the participants enrolled.\n\n"
-        "Press **f5** to show participants by alias only when the screen is shared."
+        "**The session** follows the IMR session structure: the agenda with clock times and a timer, "
+        "today's module and topic with its key points, attendance, each person's step, the home "
+        "assignment and notes.\n\n"
+        "Attendance: **1** present, **2** late, **3** left early, **4** absent with notice, "
+        "**5** absent without notice, **h** picked up, **A** everyone not yet marked is present. "
+        "The highlight moves down after each mark.\n\n"
+        "**f** follows up the highlighted person's step and records the next one. "
+        "**t** starts or pauses the timer, **n** goes to the next part, **m** changes the minutes for this session. "
+        "**a** writes the group's home assignment, **N** the notes; escape goes back to the list.\n\n"
+        "Everything is saved as you go. **f5** hides names, steps and notes when the screen is shared."
     )
     BINDINGS = [
-        Binding("escape", "app.pop_screen", N_("Back"), id="session.back"),
-        Binding("f5", "app.toggle_presentation", N_("Presentation"), id="session.presentation"),
-        Binding("f1", "app.help", N_("Help"), id="session.help"),
+        Binding("1", "mark('present')", N_("Present"), id="session.present", group=ATTENDANCE),
+        Binding("2", "mark('late')", N_("Late"), id="session.late", group=ATTENDANCE),
+        Binding("3", "mark('left_early')", N_("Left early"), id="session.left_early", group=ATTENDANCE),
+        Binding("4", "mark('absent_notice')", N_("Absent with notice"), id="session.absent_notice", group=ATTENDANCE),
+        Binding("5", "mark('absent_no_notice')", N_("Absent without notice"), id="session.absent_no_notice", group=ATTENDANCE),
+        Binding("h", "toggle_pickup", N_("Picked up"), id="session.picked_up"),
+        Binding("A", "mark_rest_present", N_("Rest present"), id="session.rest_present"),
+        Binding("f", "follow_up", N_("Step"), id="session.follow_up"),
+        Binding("t", "toggle_timer", N_("Timer"), id="session.timer"),
+        Binding("n", "next_part", N_("Next part"), id="session.next_part"),
+        Binding("m", "edit_minutes", N_("Minutes"), id="session.minutes", show=False),
+        Binding("a", "write('home_assignment')", N_("Home assignment"), id="session.home_assignment", show=False),
+        Binding("N", "write('notes')", N_("Notes"), id="session.notes", show=False),
+        Binding("H", "mark_held", N_("Mark as held"), id="session.held", show=False),
+        Binding("escape", "back", N_("Back"), id="session.back"),
+        Binding("f5", "app.toggle_presentation", N_("Presentation"), id="session.presentation", show=False),
+        Binding("f1", "app.help", N_("Help"), id="session.help", show=False),
     ]
 
     class Loaded(Message):
@@ -39,6 +72,11 @@ class SessionScreen(BaseScreen):
         super().__init__()
         self.session_id = session_id
         self.overview: SessionOverview | None = None
+        self.agenda: list[AgendaItem] = []
+        self.timer: AgendaTimer | None = None
+        self.saved_texts: dict[str, str] = {}
+        """What the database held for each text field when this window last read or wrote it."""
+        self.autosaver = Autosaver(self)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -46,22 +84,24 @@ class SessionScreen(BaseScreen):
         with Horizontal(id="session-body"):
             with Vertical(id="agenda-column"):
                 yield Static(_("Agenda"), classes="section-title")
-                yield DataTable(id="agenda", cursor_type="row", zebra_stripes=True)
-                yield Static(_("Participants"), classes="section-title")
-                yield DataTable(id="participants", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(id="material-column"):
+                yield AgendaPanel()
+                yield Static(id="attendance-title", classes="section-title")
+                yield AttendanceList()
+            with VerticalScroll(id="material-column", can_focus=False):
                 yield Static(_("Today's material"), classes="section-title")
                 yield Markdown(id="material")
+                yield Static(_("Home assignment for the group"), classes="section-title")
+                yield TextArea(id="home_assignment", soft_wrap=True)
+                yield Static(_("Notes for the session"), classes="section-title private")
+                yield TextArea(id="notes", soft_wrap=True, classes="private")
         yield Footer()
 
     def on_mount(self) -> None:
-        agenda = self.query_one("#agenda", DataTable)
-        agenda.add_columns(_("Time"), _("Min."), _("Part"))
-        people = self.query_one("#participants", DataTable)
-        people.add_columns(_("Participant"), _("Attendance"), _("Pick-up"))
         self.loading = True
         self.load()
-        self.watch(self.app, "presentation_mode", self.show_participants, init=False)
+        self.watch(self.app, "presentation_mode", self.show_presentation, init=False)
+        self.set_interval(TICK_SECONDS, self.tick)
+        self.set_interval(TIMER_SAVE_SECONDS, self.save_timer)
 
     @work(thread=True, exclusive=True, group="session")
     def load(self) -> None:
@@ -70,44 +110,193 @@ class SessionScreen(BaseScreen):
     def on_session_screen_loaded(self, message: Loaded) -> None:
         self.overview = overview = message.overview
         session = overview.session
-        curriculum = self.imr.curriculum
-        module = curriculum.module(session.module_id)
         self.query_one("#session-title", Static).update(
             f"[b]{overview.group_name}[/b] · {format_long_date(session.date)} {format_time(session.start_time)} · {overview.group_location}"
         )
-        agenda = self.query_one("#agenda", DataTable)
-        agenda.clear()
-        for item in build_agenda(curriculum.structure, session.start_time, individual=bool(module and module.individual)):
-            agenda.add_row(f"{format_time(item.starts)}–{format_time(item.ends)}", Text(str(item.minutes), justify="right"), str(item.part.title))
-        self.query_one("#material", Markdown).update(self._material_text())
-        self.show_participants()
+        self.build_agenda()
+        self.query_one("#material", Markdown).update(material_markdown(self.imr.curriculum, session.module_id, session.topic_id))
+        for field in ("home_assignment", "notes"):
+            text = getattr(overview, field)
+            self.saved_texts[field] = text
+            area = self.query_one(f"#{field}", TextArea)
+            if area.text != text:
+                with area.prevent(TextArea.Changed):
+                    area.text = text
+        self.query_one(AttendanceList).show(list(overview.participants), self.imr.presentation_mode)
+        self.show_presentation()
         self.loading = False
+        self.query_one(AttendanceList).focus()
 
-    def _material_text(self) -> str:
+    # The agenda and its timer
+
+    def build_agenda(self) -> None:
         session = self.overview.session
         module = self.imr.curriculum.module(session.module_id)
-        topic = self.imr.curriculum.topic(session.module_id, session.topic_id)
-        if module is None:
-            return _("No module is planned for this session.")
-        lines = ["**" + _("Module {number}: {title}").format(number=module.number, title=module.title) + "**"]
-        if topic:
-            lines += ["", _("Topic: {title}").format(title=topic.title), "", "**" + _("Key points") + "**", ""]
-            lines += [f"- {point}" for point in topic.key_points]
-            if topic.home_assignment:
-                lines += ["", "**" + _("Suggested home assignment") + "**", "", str(topic.home_assignment)]
-        return "\n".join(lines)
+        individual = bool(module and module.individual)
+        structure = self.imr.curriculum.structure
+        self.agenda = build_agenda(structure, session.start_time, individual, self.overview.part_minutes)
+        minutes = [item.minutes for item in self.agenda]
+        if self.timer is None:
+            self.timer = AgendaTimer.from_json(self.overview.timer_state, minutes, self.app.clock.monotonic)
+        self.timer.set_minutes(minutes)
+        self.query_one(AgendaPanel).show_agenda(self.agenda, self.timer.part_index)
+        self.tick()
 
-    def show_participants(self, _presentation: bool | None = None) -> None:
+    def tick(self) -> None:
+        if self.timer is not None:
+            self.query_one(AgendaPanel).show_reading(self.timer.reading())
+
+    def save_timer(self) -> None:
+        if self.timer is not None:
+            self.imr.store.session_edits.save_timer(self.session_id, self.timer.to_json())
+
+    def action_toggle_timer(self) -> None:
+        if self.timer is not None:
+            self.timer.toggle()
+            self.save_timer()
+            self.tick()
+
+    def action_next_part(self) -> None:
+        if self.timer is not None:
+            self.timer.next_part()
+            self.save_timer()
+            self.query_one(AgendaPanel).show_agenda(self.agenda, self.timer.part_index)
+            self.tick()
+
+    def action_edit_minutes(self) -> None:
+        from imr_tui.screens.part_minutes import PartMinutesScreen
+
+        if self.overview is None:
+            return
+        module = self.imr.curriculum.module(self.overview.session.module_id)
+        individual = bool(module and module.individual)
+        structure = self.imr.curriculum.structure
+        screen = PartMinutesScreen(structure.parts, self.overview.part_minutes, individual, self.overview.session.minutes)
+        self.app.push_screen(screen, self.use_minutes)
+
+    def use_minutes(self, minutes: dict[str, int] | None) -> None:
+        if minutes is None:
+            return
+        self.imr.store.session_edits.set_part_minutes(self.session_id, minutes)
+        self.overview = replace(self.overview, part_minutes=minutes)
+        self.build_agenda()
+
+    # Attendance
+
+    def action_mark(self, status: str) -> None:
+        people = self.query_one(AttendanceList)
+        person = people.highlighted()
+        if person is None:
+            return
+        self.imr.store.session_edits.mark_attendance(self.session_id, person.id, status)
+        people.update_person(replace(person, attendance=status))
+        people.action_cursor_down()
+        self.show_attendance_count()
+
+    def action_toggle_pickup(self) -> None:
+        people = self.query_one(AttendanceList)
+        person = people.highlighted()
+        if person is None:
+            return
+        picked_up = self.imr.store.session_edits.toggle_picked_up(self.session_id, person.id)
+        people.update_person(replace(person, picked_up=picked_up, attendance=person.attendance or "present"))
+        self.show_attendance_count()
+
+    def action_mark_rest_present(self) -> None:
+        people = self.query_one(AttendanceList)
+        unmarked = [person for person in people.people if person.attendance is None]
+        self.imr.store.session_edits.mark_unmarked_present(self.session_id, [person.id for person in unmarked])
+        for person in unmarked:
+            people.update_person(replace(person, attendance="present"))
+        self.show_attendance_count()
+
+    def show_attendance_count(self) -> None:
+        people = self.query_one(AttendanceList).people
+        marked = sum(1 for person in people if person.attendance)
+        present = sum(1 for person in people if person.attendance in {"present", "late", "left_early"})
+        text = _("Participants") + "  " + _("{present} of {count} here").format(present=present, count=len(people))
+        if marked < len(people):
+            text += "  " + _("({unmarked} not marked)").format(unmarked=len(people) - marked)
+        self.query_one("#attendance-title", Static).update(text)
+
+    # Steps and follow-up
+
+    def action_follow_up(self) -> None:
+        from imr_tui.screens.follow_up import FollowUpScreen
+
+        person = self.query_one(AttendanceList).highlighted()
+        if person is None or self.overview is None:
+            return
+        if self.imr.presentation_mode:
+            self.notify(_("Steps are hidden in presentation mode (f5)."), severity="warning")
+            return
+        screen = FollowUpScreen(self.imr.store, self.session_id, self.overview.next_session_id, person)
+        self.app.push_screen(screen, lambda _saved: self.load())
+
+    # Home assignment and notes: saved as typed, never over another window's text
+
+    @on(TextArea.Changed)
+    def remember_text(self, event: TextArea.Changed) -> None:
+        field = event.text_area.id
+        self.autosaver.schedule(field, lambda: self.save_text(field))
+
+    def save_text(self, field: str) -> None:
+        text = self.query_one(f"#{field}", TextArea).text
+        try:
+            self.imr.store.session_edits.save_text(self.session_id, field, text, self.saved_texts[field])
+        except EditConflict as conflict:
+            self.resolve_conflict(field, text, conflict.stored)
+            return
+        self.saved_texts[field] = text
+
+    def resolve_conflict(self, field: str, mine: str, theirs: str) -> None:
+        from imr_tui.screens.conflict import ConflictScreen
+
+        what = _("The notes") if field == "notes" else _("The home assignment")
+
+        def keep(text: str | None) -> None:
+            if text is None:
+                return
+            self.saved_texts[field] = theirs
+            area = self.query_one(f"#{field}", TextArea)
+            with area.prevent(TextArea.Changed):
+                area.text = text
+            self.save_text(field)
+
+        self.app.push_screen(ConflictScreen(what, mine, theirs), keep)
+
+    # Presentation, closing
+
+    def show_presentation(self, _presentation: bool | None = None) -> None:
         if self.overview is None:
             return
         presenting = self.imr.presentation_mode
-        table = self.query_one("#participants", DataTable)
-        table.clear()
-        for person in self.overview.participants:
-            name = (person.alias or _initials(person.name)) if presenting else person.name
-            pickup = (_("picked up") if person.picked_up else _("needs pick-up")) if person.needs_pickup else ""
-            table.add_row(name, attendance_label(person.attendance), pickup, key=str(person.id))
+        for widget in self.query(".private"):
+            widget.display = not presenting
+        people = self.query_one(AttendanceList)
+        if people.presenting != presenting:
+            people.show(people.people, presenting)
+        self.show_attendance_count()
 
+    def action_mark_held(self) -> None:
+        self.imr.store.session_edits.mark_held(self.session_id)
+        self.notify(_("The session is marked as held."))
 
-def _initials(name: str) -> str:
-    return "".join(part[0] for part in name.split() if part).upper()
+    def action_write(self, field: str) -> None:
+        area = self.query_one(f"#{field}", TextArea)
+        if area.display:
+            area.focus()
+            area.scroll_visible()
+
+    def action_back(self) -> None:
+        if isinstance(self.focused, TextArea):
+            # Escape leaves the text, not the session: the list is where the keys work.
+            self.autosaver.flush()
+            self.query_one(AttendanceList).focus()
+            return
+        self.autosaver.flush()
+        self.save_timer()
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        self.autosaver.flush()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from imr_tui.store.database import Database, open_database
 from imr_tui.store.groups import GroupService
 from imr_tui.store.maintenance import MaintenanceService
+from imr_tui.store.session_edits import SessionEditor
 from imr_tui.store.sessions import SessionService
 
 
@@ -17,6 +18,7 @@ class Store:
         self.database = database
         self.groups = GroupService(database)
         self.sessions = SessionService(database)
+        self.session_edits = SessionEditor(database)
         self.maintenance = MaintenanceService(database)
 
     @property

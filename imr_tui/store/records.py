@@ -72,6 +72,16 @@ class GroupDetail:
 
 
 @dataclass(frozen=True)
+class StepInfo:
+    id: int
+    text: str
+    status: str
+    follow_up: str | None
+    """The result recorded in this session (done, partly, not done), if any."""
+    follow_up_note: str
+
+
+@dataclass(frozen=True)
 class SessionParticipant:
     id: int
     name: str
@@ -79,6 +89,18 @@ class SessionParticipant:
     needs_pickup: bool
     attendance: str | None
     picked_up: bool
+    step_due: StepInfo | None = None
+    """The step the person chose last time, followed up in this session."""
+    next_step: StepInfo | None = None
+    """The step chosen in this session, for next time."""
+    own_assignment: str = ""
+    """A home assignment of their own, where it differs from the group's."""
+
+    def display_name(self, presenting: bool) -> str:
+        """The alias (or initials) when the screen is shared, the name otherwise."""
+        if not presenting:
+            return self.name
+        return self.alias or "".join(part[0] for part in self.name.split() if part).upper()
 
 
 @dataclass(frozen=True)
@@ -90,3 +112,6 @@ class SessionOverview:
     participants: tuple[SessionParticipant, ...]
     home_assignment: str
     notes: str
+    part_minutes: dict[str, int]
+    timer_state: str
+    next_session_id: int | None

@@ -224,7 +224,7 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('short_term_goal_id', sa.Integer(), nullable=False),
+    sa.Column('short_term_goal_id', sa.Integer(), nullable=True),
     sa.Column('participant_id', sa.Integer(), nullable=False),
     sa.Column('text', sa.String(), nullable=False),
     sa.Column('set_in_session_id', sa.Integer(), nullable=True),
