@@ -233,3 +233,25 @@ def test_session_for_group_on_a_date_or_the_next(demo_store) -> None:
     assert demo_store.sessions.for_group(group_id, TODAY.date(), on=tomorrow).date == tomorrow
     with pytest.raises(BadInputError, match="ingen samling 2026-11-28"):
         demo_store.sessions.for_group(group_id, TODAY.date(), on=dt.date(2026, 11, 28))  # a Saturday
+
+
+def test_a_database_at_an_older_schema_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    from imr_tui.store.schema import upgrade
+
+    path = tmp_path / "imr.sqlite"
+    from sqlalchemy import create_engine
+
+    engine = create_engine(f"sqlite:///{path}")
+    upgrade(engine, "0001")  # the database as the first release left it
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO therapist (version, created_at, updated_at, name, active) VALUES (1, '2026-01-01', '2026-01-01', 'Ingrid', 1)"))
+    engine.dispose()
+    store = open_store(str(path))
+    with store.database.reading() as session:
+        assert session.exec(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
+        assert session.exec(text("SELECT name FROM therapist")).scalar() == "Ingrid"
+    store.close()
+    backups = list(tmp_path.glob("imr.sqlite.schema-0001.*.bak"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as old:
+        assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)

@@ -2,6 +2,7 @@
 
 from imr_tui.models.goal import RecoveryGoal, ShortTermGoal, Step, StepFollowUp
 from imr_tui.models.group import ClosedPeriod, CourseGroup, GroupTherapist
+from imr_tui.models.journal import JournalNote
 from imr_tui.models.participant import Enrolment, Participant
 from imr_tui.models.store_info import StoreInfo
 from imr_tui.models.session import Attendance, GroupSession, HomeAssignment
@@ -28,6 +29,7 @@ __all__ = [
     "GroupStatus",
     "GroupTherapist",
     "HomeAssignment",
+    "JournalNote",
     "Participant",
     "RecoveryGoal",
     "SessionStatus",

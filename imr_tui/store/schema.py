@@ -14,7 +14,7 @@ from imr_tui.errors import UserError
 from imr_tui.i18n import _
 
 # The newest migration in `migrations/versions`; a test keeps the two in step.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 VERSION_TABLE = "alembic_version"
 
@@ -37,7 +37,7 @@ def known_revisions() -> list[str]:
     return [revision.revision for revision in reversed(list(script.walk_revisions()))]
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
     from alembic.config import Config
 
@@ -45,7 +45,7 @@ def upgrade(engine: Engine) -> None:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, target)
 
 
 def needs_upgrade(revision: str | None) -> bool:

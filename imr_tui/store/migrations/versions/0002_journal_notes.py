@@ -1,0 +1,43 @@
+"""Draft journal notes per participant and session
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-23
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "journal_note",
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("participant_id", sa.Integer(), nullable=False),
+        sa.Column("text", sa.String(), nullable=False),
+        sa.ForeignKeyConstraint(["participant_id"], ["participant.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["session_id"], ["group_session.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("session_id", "participant_id"),
+    )
+    with op.batch_alter_table("journal_note", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_journal_note_participant_id"), ["participant_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_journal_note_session_id"), ["session_id"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("journal_note", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_journal_note_session_id"))
+        batch_op.drop_index(batch_op.f("ix_journal_note_participant_id"))
+    op.drop_table("journal_note")
