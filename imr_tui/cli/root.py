@@ -51,12 +51,13 @@ def start(
 
 
 def _register() -> None:
-    from imr_tui.cli import curriculum, database, demo, groups
+    from imr_tui.cli import curriculum, database, demo, groups, printing
 
     cli.command("demo", help=_("Build a demo database with fictional people, then start the app."))(guarded(demo.demo))
     cli.add_typer(curriculum.app, name="curriculum", help=_("Check a curriculum file."))
     cli.add_typer(groups.app, name="group", help=_("Groups, their therapists, participants and sessions."))
     cli.add_typer(database.app, name="db", help=_("Check or upgrade the database."))
+    cli.add_typer(printing.app, name="print", help=_("Print handouts: the agenda of a session on one A4 page."))
 
 
 _register()

@@ -1,0 +1,96 @@
+"""`imr-tui print agenda GROUP`: a session's agenda on one A4 page, as a file or on a printer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from imr_tui.cli.common import DbOption, LangOption, guarded, settings_for
+from imr_tui.errors import BadInputError
+from imr_tui.i18n import _, use_language
+
+app = typer.Typer(no_args_is_help=True)
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@app.command("agenda", help=_("The agenda of a session on one A4 page: a PDF (or Markdown, HTML), or sent to a printer."))
+@guarded
+def agenda(
+    ctx: typer.Context,
+    group: Annotated[str, typer.Argument(help=_("The group's name (or a unique part of it) or id."), show_default=False)],
+    date: Annotated[str | None, typer.Option("--date", help=_("The session on this day (YYYY-MM-DD); default: the next one."), show_default=False)] = None,
+    session: Annotated[int | None, typer.Option("--session", help=_("The session with this id (see: imr-tui group show GROUP)."), show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=_("The file to write: .pdf, .md or .html (default: a PDF in the current folder)."), show_default=False)] = None,
+    printer: Annotated[str | None, typer.Option("--printer", help=_("Send the PDF to this printer with lp."), show_default=False)] = None,
+    with_names: Annotated[bool, typer.Option("--with-names", help=_("Add a sign-in list with the participants' names."))] = False,
+    no_group_name: Annotated[bool, typer.Option("--no-group-name", help=_("Leave the group's name off the page."))] = False,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    settings = settings_for(ctx, database=db, language=lang)
+    day = parse_date(date, "--date") if date is not None else None
+    if day is not None and session is not None:
+        raise BadInputError(_("give either --date or --session, not both"))
+    _check_output(output, printer)
+
+    from imr_tui.clock import SystemClock
+    from imr_tui.curriculum.loader import load_curriculum
+    from imr_tui.printing import agenda_document, render
+    from imr_tui.printing.output import slug
+    from imr_tui.store import open_store
+
+    curriculum = load_curriculum(settings.curriculum)
+    store = open_store(settings.database)
+    try:
+        group_id, _name = store.groups.find(group)
+        session_id = _session_id(store, group_id, day, session, SystemClock().now().date())
+        with use_language(settings.language):
+            document = agenda_document(store, curriculum, session_id, with_names=with_names, show_group_name=not no_group_name)
+    finally:
+        store.close()
+    name_part = f"-{slug(document.group_name)}" if document.group_name else ""
+    path = (output or Path(f"agenda{name_part}-{document.date.isoformat()}.pdf")).expanduser().absolute()
+    render(document, path)
+    typer.echo(_("Agenda written to {path}").format(path=path))
+    if printer:
+        from imr_tui.printing.printer import send_to_printer
+
+        job = send_to_printer(path, printer)
+        typer.echo(_("Sent to the printer {printer}: {job}").format(printer=printer, job=job or path.name))
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    """A date written YYYY-MM-DD; a clear message for another form or a day that does not exist."""
+    text = text.strip()
+    if not ISO_DATE.fullmatch(text):
+        raise BadInputError(_("{option}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24").format(option=option, text=text))
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BadInputError(_("{option}: there is no date {text} in the calendar").format(option=option, text=text)) from None
+
+
+def _check_output(output: Path | None, printer: str | None) -> None:
+    """Fail on a bad file type before anything is read, and send only PDFs to a printer."""
+    from imr_tui.printing.output import check_suffix
+
+    if output is not None and check_suffix(output) != ".pdf" and printer:
+        raise BadInputError(_("--printer sends a PDF; give -o a file name that ends in .pdf, or leave -o out"))
+
+
+def _session_id(store, group_id: int, day: dt.date | None, session_id: int | None, today: dt.date) -> int:
+    if session_id is None:
+        return store.sessions.for_group(group_id, today, on=day).id
+    overview = store.sessions.overview(session_id)
+    if overview.session.group_id != group_id:
+        raise BadInputError(
+            _("session {id} belongs to another group ({group}); see the sessions with: imr-tui group show GROUP").format(
+                id=session_id, group=overview.group_name
+            )
+        )
+    return session_id

@@ -1,0 +1,81 @@
+"""Writing a document to a file: the format follows the suffix, the file is the owner's only."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol
+
+from imr_tui.errors import BadInputError, UserError
+from imr_tui.i18n import _
+from imr_tui.printing.page import Page
+
+SUFFIXES = (".pdf", ".md", ".html")
+
+
+class Document(Protocol):
+    def page(self) -> Page: ...
+
+
+def check_suffix(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise BadInputError(
+            _("{path}: unknown file type '{suffix}'; the file name must end in one of: {allowed}").format(
+                path=path, suffix=suffix or path.name, allowed=", ".join(SUFFIXES)
+            )
+        )
+    return suffix
+
+
+def render(document: Document, path: Path) -> Path:
+    """Write `document` to `path` as PDF, Markdown or HTML, chosen by the suffix."""
+    renderer = _renderer(check_suffix(path))
+    data = renderer(document.page())
+    write_private(path, data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def _renderer(suffix: str) -> Callable[[Page], bytes | str]:
+    if suffix == ".pdf":
+        from imr_tui.printing.pdf import render_pdf
+
+        return render_pdf
+    if suffix == ".md":
+        from imr_tui.printing.markdown import render_markdown
+
+        return render_markdown
+    from imr_tui.printing.html import render_html
+
+    return render_html
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Replace `path` in one step with a file only the owner can read (0600), never half-written."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise BadInputError(_("{path}: the folder {folder} does not exist").format(path=path, folder=folder))
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")  # created 0600
+    except PermissionError:
+        raise UserError(_("{path}: no permission to write in {folder}").format(path=path, folder=folder)) from None
+    except OSError as error:
+        raise UserError(_("{path}: cannot write the file: {reason}").format(path=path, reason=error.strerror)) from None
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise UserError(_("{path}: cannot write the file: {reason}").format(path=path, reason=error.strerror)) from None
+
+
+def slug(text: str) -> str:
+    """`Ukesgruppa Nydal` -> `ukesgruppa-nydal`, `Møterom på Ås` -> `moterom-paa-aas`: safe in any file name."""
+    text = text.casefold().replace("æ", "ae").replace("ø", "o").replace("å", "aa")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
