@@ -34,6 +34,28 @@ class Settings:
     theme: str = "textual-dark"
     """The colour theme of the app."""
 
+    drift_absences_in_a_row: int = 2
+    """Flag a participant as drifting away after this many absences without notice in a row."""
+
+    drift_window: int = 6
+    """... or when they attended less than `drift_min_share` of this many last sessions."""
+
+    drift_min_share: float = 0.5
+
+    completion_share: float = 0.5
+    """Completed: present at more than this share of the scheduled sessions."""
+
+    partly_share: float = 0.25
+    """Partly completed: at least this share, for someone still in the group at the end."""
+
+    def review_rules(self):
+        from imr_tui.review.rules import ReviewRules
+
+        return ReviewRules(
+            drift_absences_in_a_row=self.drift_absences_in_a_row, drift_window=self.drift_window,
+            drift_min_share=self.drift_min_share, completion_share=self.completion_share, partly_share=self.partly_share,
+        )  # fmt: skip
+
 
 ENVIRONMENT = {"database": "IMR_TUI_DB", "language": "IMR_TUI_LANG", "curriculum": "IMR_TUI_CURRICULUM"}
 
@@ -64,17 +86,18 @@ def _from_file(path: Path) -> dict[str, object]:
                     file=path, key=key, allowed=", ".join(sorted(known))
                 )
             )
-    values: dict[str, object] = {}
+    types = {field.name: field.type for field in fields(Settings)}
     for key, value in raw.items():
-        expected = bool if key == "presentation_mode" else str
-        if not isinstance(value, expected):
-            raise BadInputError(
-                _("{file}: {key} must be {kind}").format(
-                    file=path, key=key, kind=_("true or false") if expected is bool else _("text in quotes")
-                )
-            )
-        values[key] = value
-    return values
+        kind = types[key]
+        if "bool" in kind and not isinstance(value, bool):
+            raise BadInputError(_("{file}: {key} must be {kind}").format(file=path, key=key, kind=_("true or false")))
+        if kind == "int" and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            raise BadInputError(_("{file}: {key} must be {kind}").format(file=path, key=key, kind=_("a whole number, 1 or more")))
+        if kind == "float" and (isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < 1):
+            raise BadInputError(_("{file}: {key} must be {kind}").format(file=path, key=key, kind=_("a share between 0 and 1, such as 0.5")))
+        if ("str" in kind or "Path" in kind) and not isinstance(value, str):
+            raise BadInputError(_("{file}: {key} must be {kind}").format(file=path, key=key, kind=_("text in quotes")))
+    return dict(raw)
 
 
 def load_settings(**overrides: object) -> Settings:

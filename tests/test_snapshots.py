@@ -43,3 +43,24 @@ def test_help(snap_compare, make_app) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app("nb"), terminal_size=SIZE, run_before=help_)
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_register(snap_compare, make_app, language: str) -> None:
+    async def open_register(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+
+    assert snap_compare(make_app(language), terminal_size=SIZE, run_before=open_register)
+
+
+def test_journal_notes(snap_compare, make_app) -> None:
+    async def open_journal(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+
+    assert snap_compare(make_app("nb"), terminal_size=SIZE, run_before=open_journal)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +14,7 @@ from typing import Annotated, Any, ParamSpec, TypeVar
 import typer
 
 from imr_tui.config import Settings, load_settings
-from imr_tui.errors import UserError
+from imr_tui.errors import BadInputError, UserError
 from imr_tui.i18n import _, set_language
 
 
@@ -72,3 +74,17 @@ def guarded(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(1) from None
 
     return run
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    """A date written YYYY-MM-DD; a clear message for another form or a day that does not exist."""
+    text = text.strip()
+    if not ISO_DATE.fullmatch(text):
+        raise BadInputError(_("{option}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24").format(option=option, text=text))
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise BadInputError(_("{option}: there is no date {text} in the calendar").format(option=option, text=text)) from None

@@ -9,13 +9,12 @@ from typing import Annotated
 
 import typer
 
-from imr_tui.cli.common import DbOption, LangOption, guarded, settings_for
+from imr_tui.cli.common import DbOption, LangOption, guarded, parse_date, settings_for
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _, use_language
 
 app = typer.Typer(no_args_is_help=True)
 
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @app.command("agenda", help=_("The agenda of a session on one A4 page: a PDF (or Markdown, HTML), or sent to a printer."))
@@ -62,17 +61,6 @@ def agenda(
 
         job = send_to_printer(path, printer)
         typer.echo(_("Sent to the printer {printer}: {job}").format(printer=printer, job=job or path.name))
-
-
-def parse_date(text: str, option: str) -> dt.date:
-    """A date written YYYY-MM-DD; a clear message for another form or a day that does not exist."""
-    text = text.strip()
-    if not ISO_DATE.fullmatch(text):
-        raise BadInputError(_("{option}: '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24").format(option=option, text=text))
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise BadInputError(_("{option}: there is no date {text} in the calendar").format(option=option, text=text)) from None
 
 
 def _check_output(output: Path | None, printer: str | None) -> None:

@@ -58,6 +58,10 @@ def _register() -> None:
     cli.add_typer(groups.app, name="group", help=_("Groups, their therapists, participants and sessions."))
     cli.add_typer(database.app, name="db", help=_("Check or upgrade the database."))
     cli.add_typer(printing.app, name="print", help=_("Print handouts: the agenda of a session on one A4 page."))
+    from imr_tui.cli import review
+
+    cli.add_typer(review.export_app, name="export", help=_("Export the attendance register as a spreadsheet."))
+    cli.command("journal", help=_("Draft journal notes of a held session, one text file per participant."))(review.journal)
 
 
 _register()

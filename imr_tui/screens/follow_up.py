@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Static
 
 from imr_tui.i18n import N_, _
 from imr_tui.screens.base import BaseModal
-from imr_tui.screens.labels import follow_up_label
+from imr_tui.i18n.labels import follow_up_label
 from imr_tui.store import Store
 from imr_tui.store.records import SessionParticipant
 from imr_tui.widgets.autosave import Autosaver

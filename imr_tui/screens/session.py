@@ -58,6 +58,7 @@ class SessionScreen(BaseScreen):
         Binding("a", "write('home_assignment')", N_("Home assignment"), id="session.home_assignment", show=False),
         Binding("N", "write('notes')", N_("Notes"), id="session.notes", show=False),
         Binding("H", "mark_held", N_("Mark as held"), id="session.held", show=False),
+        Binding("p", "print_agenda", N_("Print agenda"), id="session.print", show=False),
         Binding("escape", "back", N_("Back"), id="session.back"),
         Binding("f5", "app.toggle_presentation", N_("Presentation"), id="session.presentation", show=False),
         Binding("f1", "app.help", N_("Help"), id="session.help", show=False),
@@ -277,6 +278,12 @@ class SessionScreen(BaseScreen):
         if people.presenting != presenting:
             people.show(people.people, presenting)
         self.show_attendance_count()
+
+    def action_print_agenda(self) -> None:
+        from imr_tui.screens.print_preview import PrintPreviewScreen
+
+        self.autosaver.flush()  # the printed home assignment is what is typed now
+        self.app.push_screen(PrintPreviewScreen(self.session_id))
 
     def action_mark_held(self) -> None:
         self.imr.store.session_edits.mark_held(self.session_id)

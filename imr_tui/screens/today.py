@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from imr_tui.i18n import N_, _, format_short_date, format_time, format_weekday
+from imr_tui.review.rules import drift
 from imr_tui.screens.base import BaseScreen
 from imr_tui.store.records import GroupOverview, SessionSummary
 
@@ -21,23 +22,30 @@ class TodayScreen(BaseScreen):
     CSS_PATH = "today.tcss"
     HELP_TEXT = N_(
         "**Today** lists every group with its session today or its next session.\n\n"
-        "Move with the arrow keys and press **enter** to open the highlighted group's session. "
+        "Move with the arrow keys and press **enter** to open the highlighted group's session, "
+        "**r** for its attendance register, **p** to print the agenda of its next session. "
         "Press **f5** before you share the screen: participants are then shown by alias only."
     )
     BINDINGS = [
         Binding("enter", "open_session", N_("Open session"), id="today.open_session", priority=True),
+        Binding("r", "open_register", N_("Register"), id="today.register"),
+        Binding("p", "print_agenda", N_("Print agenda"), id="today.print"),
+        Binding("y", "yearly_figures", N_("Yearly figures"), id="today.yearly", show=False),
         Binding("f5", "app.toggle_presentation", N_("Presentation"), id="today.presentation"),
         Binding("f1", "app.help", N_("Help"), id="today.help"),
     ]
 
     class GroupsLoaded(Message):
-        def __init__(self, groups: list[GroupOverview]) -> None:
+        def __init__(self, groups: list[GroupOverview], drifting: dict[int, int]) -> None:
             super().__init__()
             self.groups = groups
+            self.drifting = drifting
+            """Group id -> how many participants are drifting away."""
 
     def __init__(self) -> None:
         super().__init__()
         self.groups: list[GroupOverview] = []
+        self.drifting: dict[int, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -61,12 +69,20 @@ class TodayScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, group="today")
     def load_groups(self) -> None:
-        groups = self.imr.store.groups.overview(self.imr.today())
-        self.post_message(self.GroupsLoaded(groups))
+        store = self.imr.store
+        groups = store.groups.overview(self.imr.today())
+        meeting = [group.id for group in groups if group.next_session is not None]
+        rules = self.imr.settings.review_rules()
+        drifting = {
+            group_id: sum(1 for person in register.people if drift(register, person, rules))
+            for group_id, register in store.attendance.registers(meeting).items()
+        }
+        self.post_message(self.GroupsLoaded(groups, drifting))
 
     def on_today_screen_groups_loaded(self, message: GroupsLoaded) -> None:
         today = self.imr.today()
         # Groups meeting today first: that is what the therapist opened the app for.
+        self.drifting = message.drifting
         self.groups = sorted(message.groups, key=lambda g: (not _meets_today(g, today), g.next_session is None, g.name))
         table = self.query_one("#groups", DataTable)
         table.clear()
@@ -89,9 +105,15 @@ class TodayScreen(BaseScreen):
             two_lines(group.name, group.location, bold=True),
             _when(session, today) if session else _("no session planned"),
             leaders or "–",
-            str(group.active_participants),
+            self._participants(group),
             content,
         )
+
+    def _participants(self, group: GroupOverview) -> Text:
+        count = Text(str(group.active_participants))
+        if drifting := self.drifting.get(group.id):
+            count.append("\n" + _("⚠ {count} drifting").format(count=drifting), style="bold")
+        return count
 
     def highlighted_group(self) -> GroupOverview | None:
         table = self.query_one("#groups", DataTable)
@@ -109,6 +131,28 @@ class TodayScreen(BaseScreen):
         from imr_tui.screens.session import SessionScreen
 
         self.app.push_screen(SessionScreen(group.next_session.id))
+
+    def action_open_register(self) -> None:
+        from imr_tui.screens.register import RegisterScreen
+
+        if group := self.highlighted_group():
+            self.app.push_screen(RegisterScreen(group.id))
+
+    def action_yearly_figures(self) -> None:
+        from imr_tui.screens.yearly import YearlyScreen
+
+        self.app.push_screen(YearlyScreen())
+
+    def action_print_agenda(self) -> None:
+        from imr_tui.screens.print_preview import PrintPreviewScreen
+
+        group = self.highlighted_group()
+        if group is None:
+            return
+        if group.next_session is None:
+            self.notify(_("{group} has no planned session.").format(group=group.name), severity="warning")
+            return
+        self.app.push_screen(PrintPreviewScreen(group.next_session.id))
 
     @on(DataTable.RowSelected, "#groups")
     def open_clicked_row(self) -> None:

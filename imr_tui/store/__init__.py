@@ -6,8 +6,10 @@ hand screens and commands plain records and take their edits back.
 
 from __future__ import annotations
 
+from imr_tui.store.attendance import AttendanceService
 from imr_tui.store.database import Database, open_database
 from imr_tui.store.groups import GroupService
+from imr_tui.store.journal import JournalService
 from imr_tui.store.maintenance import MaintenanceService
 from imr_tui.store.session_edits import SessionEditor
 from imr_tui.store.sessions import SessionService
@@ -17,6 +19,8 @@ class Store:
     def __init__(self, database: Database) -> None:
         self.database = database
         self.groups = GroupService(database)
+        self.attendance = AttendanceService(database)
+        self.journal = JournalService(database)
         self.sessions = SessionService(database)
         self.session_edits = SessionEditor(database)
         self.maintenance = MaintenanceService(database)

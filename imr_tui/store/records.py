@@ -97,10 +97,9 @@ class SessionParticipant:
     """A home assignment of their own, where it differs from the group's."""
 
     def display_name(self, presenting: bool) -> str:
-        """The alias (or initials) when the screen is shared, the name otherwise."""
-        if not presenting:
-            return self.name
-        return self.alias or "".join(part[0] for part in self.name.split() if part).upper()
+        from imr_tui.privacy import shown_name
+
+        return shown_name(self.name, self.alias, presenting)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from imr_tui.i18n import N_, _
-from imr_tui.screens.labels import attendance_label, follow_up_symbol
+from imr_tui.i18n.labels import attendance_label, follow_up_symbol
 from imr_tui.store.records import SessionParticipant
 
 

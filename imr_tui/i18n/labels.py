@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from imr_tui.i18n import N_, _
+from imr_tui.i18n.catalogue import N_, _
 
 ATTENDANCE_LABELS = {
     "present": N_("✓ present"),

@@ -1,0 +1,136 @@
+"""Draft journal notes for a held session, one per participant, to edit and copy into the
+patient record system. Edits are kept as typed; a note that names another participant warns."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Footer, Header, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from imr_tui.i18n import N_, _
+from imr_tui.review.journal import draft_note, other_participants_named
+from imr_tui.screens.base import BaseScreen
+from imr_tui.store.records import SessionOverview, SessionParticipant
+from imr_tui.widgets.autosave import Autosaver
+
+
+class JournalScreen(BaseScreen):
+    CSS_PATH = "journal.tcss"
+    HELP_TEXT = N_(
+        "**Journal notes**: a draft for each participant of a held session, made from what is stored "
+        "(attendance, the module and topic, their step and how it went, the home assignment). Edit it, "
+        "then copy it (**c**) into the patient record system, which stays the legal record.\n\n"
+        "Your edits are kept. **d** goes back to a fresh draft. A note should only be about its own "
+        "person: a warning shows when it names another participant."
+    )
+    BINDINGS = [
+        Binding("c", "copy", N_("Copy note"), id="journal.copy"),
+        Binding("d", "fresh_draft", N_("Fresh draft"), id="journal.fresh"),
+        Binding("escape", "back", N_("Back"), id="journal.back"),
+        Binding("f1", "app.help", N_("Help"), id="journal.help", show=False),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, overview: SessionOverview, edited: dict[int, str]) -> None:
+            super().__init__()
+            self.overview, self.edited = overview, edited
+
+    def __init__(self, session_id: int) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.overview: SessionOverview | None = None
+        self.notes: dict[int, str] = {}
+        self.current: SessionParticipant | None = None
+        self.autosaver = Autosaver(self)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="journal-title")
+        with Horizontal(id="journal-body"):
+            yield OptionList(id="people")
+            with Vertical(id="note-column"):
+                yield TextArea(id="note", soft_wrap=True)
+                yield Static(id="warning")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.loading = True
+        self.load()
+
+    @work(thread=True, exclusive=True, group="journal")
+    def load(self) -> None:
+        store = self.imr.store
+        self.post_message(self.Loaded(store.sessions.overview(self.session_id), store.journal.edited(self.session_id)))
+
+    def on_journal_screen_loaded(self, message: Loaded) -> None:
+        self.overview = message.overview
+        curriculum = self.imr.curriculum
+        self.notes = {p.id: message.edited.get(p.id) or draft_note(message.overview, p, curriculum) for p in message.overview.participants}
+        self.query_one("#journal-title", Static).update(
+            _("Draft journal notes · {group} · {date}").format(group=message.overview.group_name, date=message.overview.session.date.strftime("%d.%m.%Y"))
+        )
+        people = self.query_one("#people", OptionList)
+        people.clear_options()
+        people.add_options(Option(person.name, id=str(person.id)) for person in message.overview.participants)
+        self.loading = False
+        if message.overview.participants:
+            people.highlighted = 0
+            people.focus()
+
+    @on(OptionList.OptionHighlighted, "#people")
+    def show_note(self, event: OptionList.OptionHighlighted) -> None:
+        self.autosaver.flush()
+        self.current = next(p for p in self.overview.participants if str(p.id) == event.option.id)
+        area = self.query_one("#note", TextArea)
+        with area.prevent(TextArea.Changed):
+            area.text = self.notes[self.current.id]
+        self.check_names()
+
+    @on(OptionList.OptionSelected, "#people")
+    def edit_note(self) -> None:
+        self.query_one("#note", TextArea).focus()
+
+    @on(TextArea.Changed, "#note")
+    def remember(self, event: TextArea.Changed) -> None:
+        if self.current is None:
+            return
+        person_id, text = self.current.id, event.text_area.text
+        self.notes[person_id] = text
+        self.autosaver.schedule(str(person_id), lambda: self.imr.store.journal.save(self.session_id, person_id, text))
+        self.check_names()
+
+    def check_names(self) -> None:
+        named = other_participants_named(self.notes[self.current.id], self.current, list(self.overview.participants))
+        warning = self.query_one("#warning", Static)
+        warning.update(_("⚠ This note names another participant: {names}. A journal note should only be about its own person.").format(names=", ".join(named)) if named else "")
+        warning.set_class(bool(named), "-shown")
+
+    def action_copy(self) -> None:
+        if self.current is None:
+            return
+        self.app.copy_to_clipboard(self.notes[self.current.id])
+        self.notify(_("The note for {name} is copied. Paste it into the patient record.").format(name=self.current.name))
+
+    def action_fresh_draft(self) -> None:
+        if self.current is None:
+            return
+        self.imr.store.journal.save(self.session_id, self.current.id, None)
+        self.notes[self.current.id] = draft_note(self.overview, self.current, self.imr.curriculum)
+        area = self.query_one("#note", TextArea)
+        with area.prevent(TextArea.Changed):
+            area.text = self.notes[self.current.id]
+        self.check_names()
+
+    def action_back(self) -> None:
+        if self.focused is self.query_one("#note", TextArea):
+            self.query_one("#people", OptionList).focus()
+            return
+        self.autosaver.flush()
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        self.autosaver.flush()
