@@ -94,3 +94,23 @@ def test_subprocess_export_and_journal(demo_path: Path, tmp_path: Path) -> None:
     journal = subprocess.run([*IMR_TUI, "--lang", "en", "journal", "Nydal", "-o", str(notes), "--db", str(demo_path)], capture_output=True, text=True, timeout=60)
     assert journal.returncode == 0, journal.stderr
     assert all(path.read_text().startswith("IMR group session") for path in notes.glob("*.txt"))
+
+
+def test_print_attendance_is_one_landscape_page_with_the_register(demo_path: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "register.pdf"
+    result = run("print", "attendance", "Solsiden", "-o", str(out), "--db", str(demo_path))
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert round(float(box.width)) == 842 and round(float(box.height)) == 595  # A4 turned sideways
+    text = reader.pages[0].extract_text()
+    register = demo_register(demo_path)
+    assert all(person.name in text for person in register.people)
+    assert "Inneholder navn" in text and "Oversikt" in text
+    assert f"{register.held()[0].date:%d.%m}" in text and "sluttet" in text
+    markdown = tmp_path / "register.md"
+    assert run("print", "attendance", "Nydal", "-o", str(markdown), "--db", str(demo_path), "--lang", "en").exit_code == 0
+    assert "Contains names" in markdown.read_text(encoding="utf-8")

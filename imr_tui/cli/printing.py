@@ -82,3 +82,34 @@ def _session_id(store, group_id: int, day: dt.date | None, session_id: int | Non
             )
         )
     return session_id
+
+
+@app.command(
+    "attendance", help=_("The attendance register on landscape A4 (or .md, .html). It contains participants' names: keep it safe.")
+)
+@guarded
+def attendance(
+    ctx: typer.Context,
+    group: Annotated[str, typer.Argument(help=_("The group's name (or a unique part of it) or id."), show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=_("The file to write: .pdf, .md or .html (default: a PDF in the current folder)."), show_default=False)] = None,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    from imr_tui.curriculum.loader import load_curriculum
+    from imr_tui.printing import render
+    from imr_tui.printing.attendance import AttendanceDocument
+    from imr_tui.printing.output import check_suffix, slug
+    from imr_tui.store import open_store
+
+    settings = settings_for(ctx, database=db, language=lang)
+    if output is not None:
+        check_suffix(output)
+    store = open_store(settings.database)
+    try:
+        group_id, _name = store.groups.find(group)
+        register = store.attendance.register(group_id)
+    finally:
+        store.close()
+    document = AttendanceDocument(settings.language, register, load_curriculum(settings.curriculum), settings.review_rules())
+    path = render(document, output or Path(f"attendance-{slug(register.group_name)}.pdf"))
+    typer.echo(_("The register of {group} is written to {path} (it contains names)").format(group=register.group_name, path=path), err=True)

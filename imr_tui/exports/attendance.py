@@ -13,7 +13,7 @@ from imr_tui.i18n.labels import attendance_label
 from imr_tui.printing.output import write_private
 from imr_tui.review.register import Register
 from imr_tui.review.rules import ReviewRules, completion, drift, outlook
-from imr_tui.screens.review_labels import drift_label, outlook_label
+from imr_tui.i18n.review_labels import drift_label, outlook_label
 
 FORMATS = ("csv", "xlsx")
 
@@ -44,7 +44,7 @@ def _xlsx(register: Register, curriculum: Curriculum, rules: ReviewRules) -> byt
     from openpyxl import Workbook  # ~150 ms, only when a workbook is written
     from openpyxl.styles import Alignment, Font
 
-    from imr_tui.screens.review_labels import SYMBOLS
+    from imr_tui.i18n.review_labels import SYMBOLS
 
     book = Workbook()
     grid = book.active

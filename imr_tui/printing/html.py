@@ -18,7 +18,7 @@ def render_html(page: Page) -> str:
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{escape(page.language)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(page.metadata_title)}</title>\n<style>{_css()}</style>\n</head>\n"
+        f"<title>{escape(page.metadata_title)}</title>\n<style>{_css(page)}</style>\n</head>\n"
         "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
     )
 
@@ -49,14 +49,15 @@ def _table(table: Table) -> str:
     return f'<table class="{"writing-rows" if table.writing_rows else "schedule"}"><thead>{head}</thead><tbody>{rows}</tbody></table>'
 
 
-def _css() -> str:
+def _css(page: Page) -> str:
     s = style
+    orientation, width = ("landscape", s.PAGE_HEIGHT) if page.landscape else ("portrait", s.PAGE_WIDTH)
     return f"""
-@page {{ size: A4; margin: {s.MARGIN_TOP}mm {s.MARGIN_X}mm {s.MARGIN_BOTTOM}mm; }}
+@page {{ size: A4 {orientation}; margin: {s.MARGIN_TOP}mm {s.MARGIN_X}mm {s.MARGIN_BOTTOM}mm; }}
 * {{ box-sizing: border-box; }}
 body {{ margin: 0; color: {s.INK}; background: #fff; font-family: {s.CSS_FONTS};
        font-size: {s.BODY}pt; line-height: {s.LINE_HEIGHT}; }}
-main {{ max-width: {s.PAGE_WIDTH - 2 * s.MARGIN_X}mm; margin: 0 auto; padding: 8mm 0; }}
+main {{ max-width: {width - 2 * s.MARGIN_X}mm; margin: 0 auto; padding: 8mm 0; }}
 @media print {{ main {{ padding: 0; }} }}
 p {{ margin: 0; }}
 .kicker {{ color: {s.ACCENT}; font-size: {s.KICKER}pt; font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; }}

@@ -67,6 +67,8 @@ class Page:
     sections: tuple[Section, ...]
     metadata_title: str
     """The title a PDF viewer or browser tab shows."""
+    landscape: bool = False
+    """Turned sideways, for wide tables such as the attendance register."""
 
 
 def shortened(page: Page, limit: int) -> Page:

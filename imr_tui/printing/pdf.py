@@ -17,14 +17,18 @@ from imr_tui.printing.page import Block, Bullets, Page, Paragraph, Section, Tabl
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-CONTENT_WIDTH = style.PAGE_WIDTH - 2 * style.MARGIN_X
-CONTENT_HEIGHT = style.PAGE_HEIGHT - style.MARGIN_TOP - style.MARGIN_BOTTOM
+
+
+def content_size(page: Page) -> tuple[float, float]:
+    """The width and height inside the margins, in mm, the sheet turned as the page asks."""
+    width, height = (style.PAGE_HEIGHT, style.PAGE_WIDTH) if page.landscape else (style.PAGE_WIDTH, style.PAGE_HEIGHT)
+    return width - 2 * style.MARGIN_X, height - style.MARGIN_TOP - style.MARGIN_BOTTOM
 
 
 def render_pdf(page: Page) -> bytes:
     from fpdf import FPDF  # ~220 ms to import (fpdf2 2.8, fontTools, Pillow): only when a PDF is made
 
-    pdf = FPDF(orientation="portrait", unit="mm", format="A4")
+    pdf = FPDF(orientation="landscape" if page.landscape else "portrait", unit="mm", format="A4")
     pdf.set_auto_page_break(False)  # the fitting below keeps everything on one sheet
     pdf.set_margins(style.MARGIN_X, style.MARGIN_TOP, style.MARGIN_X)
     pdf.c_margin = 0  # text lines up with rules and boxes; spacing is the layout's job
@@ -44,11 +48,12 @@ def _fit(pdf: FPDF, page: Page) -> tuple[Page, float, float]:
     candidates = [(page, scale) for scale in style.SCALES]
     candidates += [(shortened(page, limit), style.SCALES[-1]) for limit in style.SHORTEN_TO]
     rooms: dict[int, float] = {}
+    _width, content_height = content_size(page)
 
     def room(index: int) -> float:
         if index not in rooms:
             candidate, scale = candidates[index]
-            rooms[index] = CONTENT_HEIGHT - _Painter(pdf, scale, dry=True).page(candidate)
+            rooms[index] = content_height - _Painter(pdf, scale, dry=True).page(candidate)
         return rooms[index]
 
     # Most pages fit at full size. Otherwise search: each candidate is no taller than the one before.
@@ -80,15 +85,16 @@ class _Painter:
         return value * self.scale
 
     def page(self, page: Page) -> float:
-        y = self.header(page, style.MARGIN_TOP)
+        width, _height = content_size(page)
+        y = self.header(page, style.MARGIN_TOP, width)
         for index, section in enumerate(page.sections):
             if index:
                 y += self.mm(style.AFTER_SECTION)
-            y += self.section(section, style.MARGIN_X, y, CONTENT_WIDTH)
+            y += self.section(section, style.MARGIN_X, y, width)
         return y - style.MARGIN_TOP
 
-    def header(self, page: Page, y: float) -> float:
-        x, width = style.MARGIN_X, CONTENT_WIDTH
+    def header(self, page: Page, y: float, width: float) -> float:
+        x = style.MARGIN_X
         y += self.text(x, y, width, page.kicker.upper(), style.KICKER, bold=True, colour=style.ACCENT)
         y += self.mm(1.0)
         y += self.text(x, y, width, page.title, style.TITLE, bold=True)

@@ -13,10 +13,10 @@ from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from imr_tui.i18n import N_, _
 from imr_tui.privacy import shown_name
-from imr_tui.review.register import Register, RegisterPerson
+from imr_tui.review.register import ATTENDED, Register, RegisterPerson
 from imr_tui.review.rules import ReviewRules, drift, group_figures, outlook
 from imr_tui.screens.base import BaseScreen
-from imr_tui.screens.review_labels import (
+from imr_tui.i18n.review_labels import (
     LEGEND,
     attendance_symbol,
     drift_label,
@@ -29,6 +29,13 @@ from imr_tui.screens.review_labels import (
 )
 
 FIXED_COLUMNS = 4
+TREND_WINDOW = 4
+
+
+def attendance_trend(register: Register, person: RegisterPerson) -> list[float]:
+    """The person's attendance as a moving share over the last few sessions: their own picture."""
+    came = [1.0 if status in ATTENDED else 0.0 for _session, status in register.history(person)]
+    return [sum(came[max(0, i - TREND_WINDOW + 1) : i + 1]) / len(came[max(0, i - TREND_WINDOW + 1) : i + 1]) for i in range(len(came))]
 
 
 class RegisterScreen(BaseScreen):
@@ -71,7 +78,9 @@ class RegisterScreen(BaseScreen):
                 yield Static(_("Attendance per session"), id="trend-label")
                 yield Sparkline([], id="sparkline")
             yield DataTable(id="grid", cursor_type="cell", zebra_stripes=True, fixed_columns=FIXED_COLUMNS)
-            yield Static(id="person")
+            with Horizontal(id="person-row"):
+                yield Static(id="person")
+                yield Sparkline([], id="person-trend")
             yield Static(LEGEND(), id="legend")
         yield Footer()
 
@@ -149,6 +158,7 @@ class RegisterScreen(BaseScreen):
         if titles:
             text += "  ·  " + _("Missed, for catch-up: {modules}").format(modules=", ".join(titles))
         self.query_one("#person", Static).update(text)
+        self.query_one("#person-trend", Sparkline).data = attendance_trend(register, person) or [0]
 
     def highlighted_session_id(self) -> int | None:
         grid = self.query_one("#grid", DataTable)

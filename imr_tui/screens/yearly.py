@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from imr_tui.i18n import N_, _
 from imr_tui.review.yearly import YearRow, yearly_rows
 from imr_tui.screens.base import BaseScreen
-from imr_tui.screens.review_labels import percent
+from imr_tui.i18n.review_labels import percent
 
 
 class YearlyScreen(BaseScreen):
