@@ -571,3 +571,22 @@ def test_every_curriculum_message_has_a_bokmal_translation_with_the_same_placeho
         translated = translations[message]
         assert isinstance(translated, str)
         assert sorted(re.findall(r"\{\w+\}", translated)) == sorted(re.findall(r"\{\w+\}", message)), message
+
+
+def test_the_validated_curriculum_is_cached_until_the_file_changes(tmp_path, monkeypatch) -> None:
+    import shutil
+
+    from imr_tui.curriculum import loader
+
+    copy = tmp_path / "curriculum.yaml"
+    shutil.copy(loader.default_curriculum_path(), copy)
+    parsed = []
+    real_check = loader.check_curriculum
+    monkeypatch.setattr(loader, "check_curriculum", lambda path: parsed.append(path) or real_check(path))
+    first = loader.load_curriculum(copy)
+    again = loader.load_curriculum(copy)
+    assert again == first and len(parsed) == 1
+    copy.write_text(copy.read_text(encoding="utf-8").replace("group_minutes: 20", "group_minutes: 200", 1), encoding="utf-8")
+    with pytest.raises(loader.CurriculumError):
+        loader.load_curriculum(copy)  # a changed file is validated again, never served stale
+    assert len(parsed) == 2

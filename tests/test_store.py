@@ -255,3 +255,35 @@ def test_a_database_at_an_older_schema_is_backed_up_then_upgraded(tmp_path: Path
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as old:
         assert old.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+
+
+def test_a_one_to_one_meeting_is_not_the_groups_next_session(demo_store) -> None:
+    import datetime as dt
+
+    from imr_tui.models import GroupSession
+
+    group_id, _name = demo_store.groups.find("Nydal")
+    person = demo_store.groups.detail(group_id).participants[0]
+    with demo_store.database.transaction() as session:
+        session.add(GroupSession(group_id=group_id, participant_id=person.id, date=TODAY.date(), start_time=dt.time(8, 0), module_id="recovery-strategies"))
+    weekly = next(g for g in demo_store.groups.overview(TODAY.date()) if g.id == group_id)
+    assert weekly.next_session.start_time == dt.time(13, 0)
+    assert demo_store.sessions.for_group(group_id, TODAY.date()).start_time == dt.time(13, 0)
+
+
+def test_downgrading_every_migration_leaves_an_empty_database(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from imr_tui.store.schema import MIGRATIONS_DIR
+
+    store = open_store(str(tmp_path / "imr.sqlite"))
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with store.database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "base")
+    with store.database.reading() as session:
+        tables = [row[0] for row in session.exec(text("SELECT name FROM sqlite_master WHERE type = 'table'")).all()]
+    store.close()
+    assert tables == ["alembic_version"]

@@ -12,7 +12,6 @@ from imr_tui.cli.common import DbOption, LangOption, settings_for
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _
 from imr_tui.paths import default_database_path, demo_database_path, make_private_dir
-from imr_tui.store.location import resolve_location
 
 
 def demo(
@@ -48,6 +47,8 @@ def demo(
 
 
 def _refuse_real_database(target: Path, configured: str | None) -> None:
+    from imr_tui.store.location import resolve_location
+
     real = {default_database_path().resolve()}
     if configured:
         location = resolve_location(configured)

@@ -46,7 +46,16 @@ def default_curriculum_path() -> Path:
 
 def load_curriculum(path: Path | None = None) -> Curriculum:
     """The curriculum at `path` (None: the shipped one); CurriculumError if it has problems."""
-    curriculum, problems = check_curriculum(path or default_curriculum_path())
+    from imr_tui.curriculum.cache import cached
+
+    path = path or default_curriculum_path()
+    if not path.is_file():
+        return _validated(path)  # the check reports a missing file with the right words
+    return cached(path, _validated)
+
+
+def _validated(path: Path) -> Curriculum:
+    curriculum, problems = check_curriculum(path)
     if problems or curriculum is None:
         raise CurriculumError(problems)
     return curriculum

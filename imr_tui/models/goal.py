@@ -42,8 +42,8 @@ class Step(Versioned, table=True):
     """None while the person is still finding their goal: the step is followed up all the same."""
     participant_id: int = Field(foreign_key="participant.id", index=True, ondelete="CASCADE")
     text: str
-    set_in_session_id: int | None = Field(default=None, foreign_key="group_session.id", ondelete="SET NULL")
-    due_session_id: int | None = Field(default=None, foreign_key="group_session.id", ondelete="SET NULL")
+    set_in_session_id: int | None = Field(default=None, foreign_key="group_session.id", index=True, ondelete="SET NULL")
+    due_session_id: int | None = Field(default=None, foreign_key="group_session.id", index=True, ondelete="SET NULL")
     due_date: dt.date | None = None
     status: str = StepStatus.PLANNED
     position: int = 0
@@ -56,6 +56,6 @@ class StepFollowUp(Versioned, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     step_id: int = Field(foreign_key="step.id", index=True, ondelete="CASCADE")
-    session_id: int | None = Field(default=None, foreign_key="group_session.id", ondelete="SET NULL")
+    session_id: int | None = Field(default=None, foreign_key="group_session.id", index=True, ondelete="SET NULL")
     result: str
     note: str = ""

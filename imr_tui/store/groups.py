@@ -52,9 +52,9 @@ class GroupService:
             counts: dict[tuple[int, str], int] = {
                 (group_id, status): count
                 for group_id, status, count in session.exec(
-                    select(GroupSession.group_id, GroupSession.status, func.count()).group_by(
-                        GroupSession.group_id, GroupSession.status
-                    )
+                    select(GroupSession.group_id, GroupSession.status, func.count())
+                    .where(col(GroupSession.participant_id).is_(None))
+                    .group_by(GroupSession.group_id, GroupSession.status)
                 ).all()
             }
             next_sessions = self._next_sessions(session, today)
@@ -135,13 +135,14 @@ class GroupService:
         first_date = (
             select(GroupSession.group_id, func.min(GroupSession.date).label("first"))
             .where(GroupSession.date >= today, GroupSession.status == SessionStatus.PLANNED)
+            .where(col(GroupSession.participant_id).is_(None))  # one-to-one module 1 meetings are not the group's
             .group_by(GroupSession.group_id)
             .subquery()
         )
         rows = session.exec(
             select(GroupSession)
             .join(first_date, (first_date.c.group_id == GroupSession.group_id) & (first_date.c.first == GroupSession.date))
-            .where(GroupSession.status == SessionStatus.PLANNED)
+            .where(GroupSession.status == SessionStatus.PLANNED, col(GroupSession.participant_id).is_(None))
             .order_by(GroupSession.start_time)
         ).all()
         result: dict[int, SessionSummary] = {}

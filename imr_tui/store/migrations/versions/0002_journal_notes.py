@@ -1,4 +1,4 @@
-"""Draft journal notes per participant and session
+"""Draft journal notes per participant and session; indexes for a session's steps
 
 Revision ID: 0002
 Revises: 0001
@@ -34,9 +34,20 @@ def upgrade() -> None:
     with op.batch_alter_table("journal_note", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_journal_note_participant_id"), ["participant_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_journal_note_session_id"), ["session_id"], unique=False)
+    # The session screen looks steps up by the session they were set in or are due at.
+    with op.batch_alter_table("step", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_step_due_session_id"), ["due_session_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_step_set_in_session_id"), ["set_in_session_id"], unique=False)
+    with op.batch_alter_table("step_follow_up", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_step_follow_up_session_id"), ["session_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("step_follow_up", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_step_follow_up_session_id"))
+    with op.batch_alter_table("step", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_step_set_in_session_id"))
+        batch_op.drop_index(batch_op.f("ix_step_due_session_id"))
     with op.batch_alter_table("journal_note", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_journal_note_session_id"))
         batch_op.drop_index(batch_op.f("ix_journal_note_participant_id"))

@@ -1,0 +1,1 @@
+"""The pieces of `benchmarks/run.py`: databases, terminal timing, query counts, commands, the report."""
