@@ -62,6 +62,10 @@ def _register() -> None:
 
     cli.add_typer(review.export_app, name="export", help=_("Export the attendance register as a spreadsheet."))
     cli.command("journal", help=_("Draft journal notes of a held session, one text file per participant."))(review.journal)
+    from imr_tui.cli import backup
+
+    cli.command("backup", help=_("Copy the database to a backup file (safe while the app runs)."))(backup.backup)
+    cli.command("restore", help=_("Put a backup back; the file is checked first and the replaced database kept."))(backup.restore)
 
 
 _register()
