@@ -57,6 +57,8 @@ def _register() -> None:
     cli.add_typer(curriculum.app, name="curriculum", help=_("Check a curriculum file."))
     cli.add_typer(groups.app, name="group", help=_("Groups, their therapists, participants and sessions."))
     cli.add_typer(database.app, name="db", help=_("Check or upgrade the database."))
+    from imr_tui.cli.schedule import schedule  # noqa: E402  (the plan of one group)
+    cli.command("schedule", help=_("The session plan of a group; --ics also writes it as an iCalendar file."))(guarded(schedule))
     cli.add_typer(printing.app, name="print", help=_("Print handouts: the agenda of a session on one A4 page."))
     from imr_tui.cli import review
 
@@ -66,6 +68,11 @@ def _register() -> None:
 
     cli.command("backup", help=_("Copy the database to a backup file (safe while the app runs)."))(backup.backup)
     cli.command("restore", help=_("Put a backup back; the file is checked first and the replaced database kept."))(backup.restore)
+    from imr_tui.cli import goals, goals_printing, imrs
+
+    cli.command("goals", help=_("A participant's goals, steps, follow-ups and IMR Scale history."))(goals.goals)
+    printing.app.command("goals", help=_("A participant's goals, steps and IMR Scale on one A4 page (personal: for them to keep or share)."))(goals_printing.print_goals)
+    cli.add_typer(imrs.app, name="imrs", help=_("Check an IMR Scale file."))
 
 
 _register()

@@ -1,7 +1,9 @@
 """The database tables, one module per aggregate. Importing this registers them all."""
 
 from imr_tui.models.goal import RecoveryGoal, ShortTermGoal, Step, StepFollowUp
+from imr_tui.models.goal_revision import GoalRevision
 from imr_tui.models.group import ClosedPeriod, CourseGroup, GroupTherapist
+from imr_tui.models.imrs import ImrsPhase, ImrsRater, ImrsRating, ImrsScore
 from imr_tui.models.journal import JournalNote
 from imr_tui.models.participant import Enrolment, Participant
 from imr_tui.models.store_info import StoreInfo
@@ -24,11 +26,16 @@ __all__ = [
     "ClosedPeriod",
     "CourseGroup",
     "Enrolment",
+    "GoalRevision",
     "GoalStatus",
     "GroupSession",
     "GroupStatus",
     "GroupTherapist",
     "HomeAssignment",
+    "ImrsPhase",
+    "ImrsRater",
+    "ImrsRating",
+    "ImrsScore",
     "JournalNote",
     "Participant",
     "RecoveryGoal",

@@ -52,6 +52,7 @@ class SessionScreen(BaseScreen):
         Binding("h", "toggle_pickup", N_("Picked up"), id="session.picked_up"),
         Binding("A", "mark_rest_present", N_("Rest present"), id="session.rest_present"),
         Binding("f", "follow_up", N_("Step"), id="session.follow_up"),
+        Binding("g", "open_goals", N_("Goals"), id="session.goals", show=False),
         Binding("t", "toggle_timer", N_("Timer"), id="session.timer"),
         Binding("n", "next_part", N_("Next part"), id="session.next_part"),
         Binding("m", "edit_minutes", N_("Minutes"), id="session.minutes", show=False),
@@ -233,6 +234,17 @@ class SessionScreen(BaseScreen):
             return
         screen = FollowUpScreen(self.imr.store, self.session_id, self.overview.next_session_id, person)
         self.app.push_screen(screen, lambda _saved: self.load())
+
+    def action_open_goals(self) -> None:
+        from imr_tui.screens.goals import GoalScreen
+
+        person = self.query_one(AttendanceList).highlighted()
+        if person is None:
+            return
+        if self.imr.presentation_mode:
+            self.notify(_("Goals are hidden in presentation mode (f5)."), severity="warning")
+            return
+        self.app.push_screen(GoalScreen(person.id))
 
     # Home assignment and notes: saved as typed, never over another window's text
 

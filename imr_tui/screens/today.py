@@ -23,12 +23,17 @@ class TodayScreen(BaseScreen):
     HELP_TEXT = N_(
         "**Today** lists every group with its session today or its next session.\n\n"
         "Move with the arrow keys and press **enter** to open the highlighted group's session, "
-        "**r** for its attendance register, **p** to print the agenda of its next session. "
+        "**l** for its plan, **r** for its attendance register, **g** for its participants' goals, "
+        "**p** to print the agenda of its next session. **G** lists all groups, to add or change one; "
+        "**y** shows the yearly figures. "
         "Press **f5** before you share the screen: participants are then shown by alias only."
     )
     BINDINGS = [
         Binding("enter", "open_session", N_("Open session"), id="today.open_session", priority=True),
+        Binding("l", "open_plan", N_("Plan"), id="today.plan"),
+        Binding("G", "open_groups", N_("Groups"), id="today.groups"),
         Binding("r", "open_register", N_("Register"), id="today.register"),
+        Binding("g", "open_goals", N_("Goals"), id="today.goals"),
         Binding("p", "print_agenda", N_("Print agenda"), id="today.print"),
         Binding("y", "yearly_figures", N_("Yearly figures"), id="today.yearly", show=False),
         Binding("f5", "app.toggle_presentation", N_("Presentation"), id="today.presentation"),
@@ -66,6 +71,10 @@ class TodayScreen(BaseScreen):
         table.add_column(_("Module and topic"), key="content")
         table.loading = True
         self.load_groups()
+
+    def on_screen_resume(self) -> None:
+        if self.groups or not self.query_one("#groups", DataTable).loading:
+            self.load_groups()  # a group, a plan or attendance may have changed on another screen
 
     @work(thread=True, exclusive=True, group="today")
     def load_groups(self) -> None:
@@ -131,6 +140,26 @@ class TodayScreen(BaseScreen):
         from imr_tui.screens.session import SessionScreen
 
         self.app.push_screen(SessionScreen(group.next_session.id))
+
+    def action_open_plan(self) -> None:
+        from imr_tui.screens.schedule import ScheduleScreen
+
+        if group := self.highlighted_group():
+            self.app.push_screen(ScheduleScreen(group.id))
+
+    def action_open_groups(self) -> None:
+        from imr_tui.screens.groups import GroupsScreen
+
+        self.app.push_screen(GroupsScreen())
+
+    def action_open_goals(self) -> None:
+        """Goals are personal: choose the participant from the group's goal overview."""
+        from imr_tui.screens.group_goals import GroupGoalsScreen
+
+        if self.imr.presentation_mode:
+            self.notify(_("Goals are hidden in presentation mode (f5)."), severity="warning")
+        elif group := self.highlighted_group():
+            self.app.push_screen(GroupGoalsScreen(group.id, group.name))
 
     def action_open_register(self) -> None:
         from imr_tui.screens.register import RegisterScreen

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from imr_tui.store.attendance import AttendanceService
 from imr_tui.store.database import Database, open_database
+from imr_tui.store.enrolments import EnrolmentService
 from imr_tui.store.groups import GroupService
+from imr_tui.store.goal_edits import GoalEditor
+from imr_tui.store.goals import GoalService
+from imr_tui.store.imrs import ImrsService
 from imr_tui.store.journal import JournalService
 from imr_tui.store.maintenance import MaintenanceService
+from imr_tui.store.planning import PlanningService
+from imr_tui.store.schedule import ScheduleService
 from imr_tui.store.session_edits import SessionEditor
 from imr_tui.store.sessions import SessionService
 
@@ -24,6 +30,12 @@ class Store:
         self.sessions = SessionService(database)
         self.session_edits = SessionEditor(database)
         self.maintenance = MaintenanceService(database)
+        self.planning = PlanningService(database)
+        self.enrolments = EnrolmentService(database)
+        self.schedule = ScheduleService(database)
+        self.goals = GoalService(database)
+        self.goal_edits = GoalEditor(database)
+        self.imrs = ImrsService(database)
 
     @property
     def location(self) -> str:

@@ -18,9 +18,12 @@ from imr_tui.models import (
     Cadence,
     CourseGroup,
     Enrolment,
+    GoalRevision,
     GroupSession,
     GroupStatus,
     GroupTherapist,
+    ImrsRating,
+    ImrsScore,
     Participant,
     RecoveryGoal,
     SessionStatus,
@@ -33,7 +36,7 @@ from imr_tui.models import (
 )
 from imr_tui.planning.schedule import lay_out_modules, session_dates
 from imr_tui.store.database import Database
-from imr_tui.store.demo.people import DAILY_GROUP_PEOPLE, GOALS, LEAVE_REASON, THERAPISTS, WEEKLY_GROUP_PEOPLE
+from imr_tui.store.demo.people import DAILY_GROUP_PEOPLE, GOALS, IMRS_RATINGS, LEAVE_REASON, REVISED_GOALS, THERAPISTS, WEEKLY_GROUP_PEOPLE
 
 
 def build_demo(database: Database, curriculum: Curriculum, today: dt.date, seed: int = 7) -> None:
@@ -53,6 +56,7 @@ def build_demo(database: Database, curriculum: Curriculum, today: dt.date, seed:
         )  # fmt: skip
         _fill(session, rng, curriculum, daily, DAILY_GROUP_PEOPLE, today, goals_from=0)
         _fill(session, rng, curriculum, weekly, WEEKLY_GROUP_PEOPLE, today, goals_from=3)
+        _measures_and_revisions(session)
 
 
 def _group(session: Session, name, location, cadence, weekdays, start, start_time, leaders, weeks) -> CourseGroup:
@@ -138,3 +142,22 @@ def _goals(session: Session, rng: random.Random, people, held, sessions, goals_f
             session.flush()
             if result:
                 session.add(StepFollowUp(step_id=step.id, session_id=due.id, result=result))
+
+
+def _measures_and_revisions(session: Session) -> None:
+    """A few IMR Scale ratings over the course, and a goal that found its words on the way."""
+    from sqlmodel import select
+
+    people = {person.name: person.id for person in session.exec(select(Participant)).all()}
+    joined = {enrolment.participant_id: enrolment.joined_on for enrolment in session.exec(select(Enrolment)).all()}
+    item_ids = ["goal-progress", "knowledge", "family-and-friends", "social-contact", "structured-roles", "symptom-distress", "daily-functioning",
+                "relapse-plan", "relapses", "hospital-stays", "coping", "self-help", "medication", "alcohol", "drugs"]  # fmt: skip
+    for name, weeks, rater, phase, scores in IMRS_RATINGS:
+        person = people[name]
+        rating = ImrsRating(participant_id=person, rated_on=joined[person] + dt.timedelta(weeks=weeks), rater=rater, phase=phase)
+        session.add(rating)
+        session.flush()
+        session.add_all(ImrsScore(rating_id=rating.id, item_id=item, score=score) for item, score in zip(item_ids, scores))
+    for name, text, why, weeks in REVISED_GOALS:
+        goal = session.exec(select(RecoveryGoal).where(RecoveryGoal.participant_id == people[name])).first()
+        session.add(GoalRevision(goal_id=goal.id, text=text, why=why, replaced_on=goal.set_on + dt.timedelta(weeks=weeks)))

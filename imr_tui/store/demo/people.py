@@ -52,3 +52,22 @@ GOALS = [
 ]
 
 LEAVE_REASON = "Flyttet til en annen kommune"
+
+# IMR Scale ratings: (person, weeks after they joined, version, phase, the 15 scores in item order).
+# None on item 13 (medication) is "not applicable": no medication is prescribed.
+IMRS_RATINGS = [
+    ("Astrid Kvamme", 0, "participant", "start", [2, 3, 2, 2, 1, 3, 3, 1, 3, 4, 2, 1, None, 4, 5]),
+    ("Astrid Kvamme", 0, "clinician", "start", [2, 2, 2, 2, 1, 2, 3, 1, 3, 4, 2, 1, None, 4, 4]),
+    ("Astrid Kvamme", 4, "participant", "during", [3, 3, 3, 3, 2, 3, 3, 2, 4, 5, 3, 2, None, 4, 5]),
+    ("Astrid Kvamme", 4, "clinician", "during", [3, 3, 2, 3, 2, 3, 3, 3, 4, 5, 3, 1, None, 4, 4]),
+    ("Hanne Myrvold", 0, "participant", "start", [1, 2, 3, 2, 2, 2, 2, 1, 2, 3, 2, 1, 3, 4, 5]),
+    ("Hanne Myrvold", 10, "participant", "during", [2, 3, 3, 2, 2, 3, 3, 2, 3, 4, 3, 2, 4, 4, 5]),
+    ("Hanne Myrvold", 20, "participant", "during", [3, 4, 3, 3, 3, 3, 3, 4, 3, 5, 3, 2, 4, 5, 5]),
+    ("Ivar Stensrud", 0, "clinician", "start", [2, 2, 1, 2, 1, 2, 2, 1, 2, 2, 2, 1, 2, 3, 2]),
+    ("Ivar Stensrud", 16, "clinician", "during", [2, 3, 2, 2, 2, 3, 2, 3, 3, 4, 3, 2, 3, 4, 3]),
+]
+
+# Goals given new words once the person found what they wanted: (person, the earlier words, why then, weeks after the goal was set).
+REVISED_GOALS = [
+    ("Hanne Myrvold", "Jeg vil bli frisk", "Jeg er lei av å ha det sånn", 5),
+]

@@ -1,0 +1,122 @@
+"""Enrolling a participant (new, known, or coming back), editing the enrolment, and leaving."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Checkbox, Footer, Input, Select, Static
+
+from imr_tui.curriculum import Curriculum
+from imr_tui.i18n import _
+from imr_tui.planning.drafts import EnrolmentDraft, check_enrolment_draft
+from imr_tui.planning.fields import InvalidField, format_date_input, parse_date
+from imr_tui.screens.form import FieldProblems, FieldReader, FormField, FormModal
+from imr_tui.store.planning_records import EnrolmentRecord, EnrolResult, ParticipantRecord
+from imr_tui.widgets.tick_box import TickBox
+
+NEW_PERSON = 0
+
+
+class EnrolmentFormScreen(FormModal):
+    """New enrolment (`record` None) or an edit of one; `people` are those who can be enrolled."""
+
+    CSS_PATH = "forms.tcss"
+
+    def __init__(
+        self, group_id: int, curriculum: Curriculum, today: dt.date, people: list[ParticipantRecord],
+        record: EnrolmentRecord | None = None, person: ParticipantRecord | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__()
+        self.group_id, self.curriculum, self.today = group_id, curriculum, today
+        self.people = {known.id: known for known in people}
+        self.record = record
+        self.person = record.participant if record else person
+
+    def compose(self) -> ComposeResult:
+        person, record = self.person, self.record
+        with Vertical(classes="form-box"):
+            yield Static(_("Edit enrolment") if record else _("Enrol a participant"), classes="form-title")
+            if record is None:
+                options = [(_("New participant"), NEW_PERSON), *((known.name, known.id) for known in self.people.values())]
+                yield FormField(_("Who"), Select(options, value=person.id if person else NEW_PERSON, allow_blank=False, id="person", compact=True), name="person")
+            yield FormField(_("Name"), Input(person.name if person else "", id="name", compact=True), name="name")
+            yield FormField(_("Alias or initials"), Input(person.alias if person else "", id="alias", placeholder=_("shown when the screen is shared"), compact=True), name="alias")
+            yield FormField("", TickBox(_("Needs pick-up"), person.needs_pickup if person else False, id="needs_pickup", compact=True), name="needs_pickup")
+            yield FormField(_("Joined"), Input(format_date_input(record.joined_on if record else self.today), id="joined_on", compact=True), name="joined_on")
+            yield FormField(_("Decision (vedtak)"), Input(record.decision_reference if record else "", id="decision_reference", placeholder=_("optional reference"), compact=True), name="decision_reference")
+            yield from self.compose_buttons()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Select.Changed, "#person")
+    def fill_in_person(self, event: Select.Changed) -> None:
+        """A known person's details are filled in; choosing 'new' keeps what was typed."""
+        known = self.people.get(event.value)
+        if known is not None:
+            self.query_one("#name", Input).value = known.name
+            self.query_one("#alias", Input).value = known.alias
+            self.query_one("#needs_pickup", Checkbox).value = known.needs_pickup
+
+    def field_checks(self):
+        return {"joined_on": lambda text: parse_date(text, "joined_on")}
+
+    def read(self) -> tuple[EnrolmentDraft, int | None]:
+        reader = FieldReader()
+        joined_on = reader.read(parse_date, self.query_one("#joined_on", Input).value, "joined_on")
+        reader.done()
+        chosen = self.people.get(self.query_one("#person", Select).value) if self.record is None else self.record.participant
+        draft = EnrolmentDraft(
+            name=self.query_one("#name", Input).value, alias=self.query_one("#alias", Input).value,
+            needs_pickup=self.query_one("#needs_pickup", Checkbox).value, joined_on=joined_on,
+            decision_reference=self.query_one("#decision_reference", Input).value,
+            participant_id=chosen.id if chosen else None,
+        )  # fmt: skip
+        try:
+            check_enrolment_draft(draft)
+        except InvalidField as problem:
+            raise FieldProblems([problem]) from None
+        return draft, chosen.version if chosen else None
+
+    def save(self, values: tuple[EnrolmentDraft, int | None]) -> EnrolResult | bool:
+        draft, participant_version = values
+        enrolments = self.imr.store.enrolments
+        if self.record is None:
+            return enrolments.enrol(self.group_id, draft, self.curriculum, participant_version)
+        enrolments.update_enrolment(self.record.id, self.record.version, draft, participant_version)
+        return True
+
+
+class LeaveFormScreen(FormModal):
+    """When a participant left the group, and why (in a few words; never a diagnosis)."""
+
+    CSS_PATH = "forms.tcss"
+
+    def __init__(self, record: EnrolmentRecord, today: dt.date) -> None:
+        super().__init__()
+        self.record, self.today = record, today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box narrow"):
+            yield Static(_("{name} leaves the group").format(name=self.record.participant.name), classes="form-title")
+            yield Static(_("The enrolment is kept: if they come back, enrol them again."), classes="form-hint")
+            yield FormField(_("Left"), Input(format_date_input(self.today), id="left_on", compact=True), name="left_on")
+            yield FormField(_("Reason"), Input(id="reason", placeholder=_("optional, in a few words"), compact=True), name="reason")
+            yield from self.compose_buttons()
+        yield Footer()
+
+    def field_checks(self):
+        return {"left_on": lambda text: parse_date(text, "left_on")}
+
+    def read(self) -> tuple[dt.date, str]:
+        reader = FieldReader()
+        left_on = reader.read(parse_date, self.query_one("#left_on", Input).value, "left_on")
+        reader.done()
+        return left_on, self.query_one("#reason", Input).value
+
+    def save(self, values: tuple[dt.date, str]) -> int:
+        return self.imr.store.enrolments.leave(self.record.id, self.record.version, *values)

@@ -1,0 +1,267 @@
+"""One person's goals: the recovery goal in their words, short-term goals, steps and follow-ups.
+
+The tree is for moving and acting; the pane beside it shows the highlighted item in full.
+Every change is saved at once; writing happens in a small editor that saves as it is typed.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.widgets import Footer, Header, Static, Tree
+
+from imr_tui.goals.effort import count_effort, effort_sentence, result_strip
+from imr_tui.i18n import N_, _
+from imr_tui.screens.base import BaseScreen
+from imr_tui.store.goal_records import ParticipantGoals, RecoveryGoalRecord, ShortTermGoalRecord, StepRecord
+from imr_tui.widgets.goal_detail import GoalDetail
+from imr_tui.widgets.goal_tree import GoalTree, NodeRef
+
+STEP_STATUS = Binding.Group(N_("Step status"), compact=True)
+
+
+class GoalScreen(BaseScreen):
+    CSS_PATH = "goals.tcss"
+    HELP_TEXT = N_(
+        "**Goals** shows the person's recovery goal in their own words, the short-term goals on the way, "
+        "and the steps small enough to do before the next session, with how each was followed up.\n\n"
+        "**N** writes a new recovery goal, **d** a short-term goal, **s** a step; **e** changes the highlighted one. "
+        "**R** gives the goal new words: the earlier wording is kept. **a** marks a goal achieved (again to undo), "
+        "**z** archives or restores it. A step's status: **1** done, **2** partly, **3** not done, **4** dropped, **0** planned. "
+        "**ctrl+up** and **ctrl+down** (or **K** and **J**) move a short-term goal or step.\n\n"
+        "**t** shows the timeline of the course, **i** the IMR Scale. Everything is saved as you go. "
+        "Goals are hidden in presentation mode (**f5**)."
+    )
+    BINDINGS = [
+        Binding("e", "edit", N_("Edit"), id="goals.edit"),
+        Binding("N", "new_goal", N_("New goal"), id="goals.new_goal"),
+        Binding("d", "new_short_term", N_("Short-term goal"), id="goals.new_short_term"),
+        Binding("s", "new_step", N_("New step"), id="goals.new_step"),
+        Binding("R", "revise", N_("Revise goal"), id="goals.revise", show=False),
+        Binding("a", "achieved", N_("Achieved"), id="goals.achieved"),
+        Binding("z", "archive", N_("Archive/restore"), id="goals.archive", show=False),
+        Binding("1", "step_status('done')", N_("Done"), id="goals.step_done", group=STEP_STATUS, show=False),
+        Binding("2", "step_status('partly')", N_("Partly"), id="goals.step_partly", group=STEP_STATUS, show=False),
+        Binding("3", "step_status('not_done')", N_("Not done"), id="goals.step_not_done", group=STEP_STATUS, show=False),
+        Binding("4", "step_status('dropped')", N_("Dropped"), id="goals.step_dropped", group=STEP_STATUS, show=False),
+        Binding("0", "step_status('planned')", N_("Planned"), id="goals.step_planned", group=STEP_STATUS, show=False),
+        Binding("ctrl+up,K", "move(-1)", N_("Move up"), id="goals.move_up", show=False),
+        Binding("ctrl+down,J", "move(1)", N_("Move down"), id="goals.move_down", show=False),
+        Binding("t", "timeline", N_("Timeline"), id="goals.timeline"),
+        Binding("i", "imrs", N_("IMR Scale"), id="goals.imrs"),
+        Binding("escape", "back", N_("Back"), id="goals.back"),
+        Binding("f5", "app.toggle_presentation", N_("Presentation"), id="goals.presentation", show=False),
+        Binding("f1", "app.help", N_("Help"), id="goals.help", show=False),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, goals: ParticipantGoals) -> None:
+            super().__init__()
+            self.goals = goals
+
+    def __init__(self, participant_id: int) -> None:
+        super().__init__()
+        self.participant_id = participant_id
+        self.goals: ParticipantGoals | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="goals-title")
+        yield Static(id="goals-effort")
+        with Horizontal(id="goals-body"):
+            yield GoalTree()
+            with VerticalScroll(id="goal-detail-column", can_focus=False):
+                yield GoalDetail(id="goal-detail")
+        yield Static(_("Goals are hidden in presentation mode (f5)."), id="goals-hidden")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.loading = True
+        self.load()
+        self.watch(self.app, "presentation_mode", self.show_presentation, init=False)
+
+    @work(thread=True, exclusive=True, group="goals")
+    def load(self) -> None:
+        self.post_message(self.Loaded(self.imr.store.goals.participant_goals(self.participant_id, self.imr.today())))
+
+    def on_goal_screen_loaded(self, message: Loaded) -> None:
+        self.goals = goals = message.goals
+        self.query_one("#goals-title", Static).update(f"[b]{goals.participant.name}[/b] · " + _("Goals and steps"))
+        steps = goals.all_steps()
+        strip = result_strip(steps)
+        self.query_one("#goals-effort", Static).update(effort_sentence(count_effort(steps)) + (f"   {strip}" if strip else ""))
+        self.query_one(GoalTree).show(goals)
+        self.show_detail()
+        self.show_presentation()
+        self.loading = False
+        self.query_one(GoalTree).focus()
+
+    @on(Tree.NodeHighlighted)
+    def show_detail(self) -> None:
+        if self.goals is not None:
+            self.query_one(GoalDetail).show(self.goals, self.query_one(GoalTree).highlighted())
+
+    def show_presentation(self, _presenting: bool | None = None) -> None:
+        presenting = self.imr.presentation_mode
+        for widget in self.query("#goals-body, #goals-effort"):
+            widget.display = not presenting
+        self.query_one("#goals-hidden").display = presenting
+
+    # Finding what the keys act on
+
+    def highlighted(self) -> NodeRef | None:
+        if self.goals is None or self.imr.presentation_mode:
+            return None
+        return self.query_one(GoalTree).highlighted()
+
+    def current(self, kind: str) -> NodeRef | None:
+        ref = self.highlighted()
+        return self.query_one(GoalTree).parent_ref(ref, kind) if ref else None
+
+    def goal_record(self, goal_id: int) -> RecoveryGoalRecord:
+        return next(goal for goal in self.goals.goals if goal.id == goal_id)
+
+    def short_record(self, short_id: int) -> ShortTermGoalRecord:
+        return next(short for goal in self.goals.goals for short in goal.short_term_goals if short.id == short_id)
+
+    def step_record(self, step_id: int) -> StepRecord:
+        return next(step for step in self.goals.all_steps() if step.id == step_id)
+
+    # Writing
+
+    def open_editor(self, target) -> None:
+        from imr_tui.screens.goal_editor import GoalItemEditor
+
+        self.app.push_screen(GoalItemEditor(self.imr.store, target, self.imr.today()), lambda _saved: self.load())
+
+    def action_new_goal(self) -> None:
+        from imr_tui.screens.goal_editor import EditTarget
+
+        if self.goals is not None and not self.imr.presentation_mode:
+            self.open_editor(EditTarget("goal", None, self.participant_id, day=self.imr.today()))
+
+    def action_new_short_term(self) -> None:
+        from imr_tui.screens.goal_editor import EditTarget
+
+        goal = self.current("goal") or self._only_active_goal()
+        if goal is None:
+            self.notify(_("Write the recovery goal first (N), then the short-term goals on the way to it."), severity="warning")
+            return
+        self.open_editor(EditTarget("short_term", None, self.participant_id, parent_id=goal.id))
+
+    def action_new_step(self) -> None:
+        from imr_tui.screens.goal_editor import EditTarget
+
+        if self.goals is None or self.imr.presentation_mode:
+            return
+        short = self.current("short_term")
+        if short is None and self.current("goal") is not None:
+            goal = self.goal_record(self.current("goal").id)
+            active = [s for s in goal.short_term_goals if s.status == "active"]
+            short = NodeRef("short_term", active[-1].id) if active else None
+            if short is None:
+                self.notify(_("Add a short-term goal first (d): a step leads towards one."), severity="warning")
+                return
+        # Without a goal yet, the step stands on its own and is followed up all the same.
+        due = self.goals.next_session_on
+        self.open_editor(EditTarget("step", None, self.participant_id, parent_id=short.id if short else None, day=due))
+
+    def action_edit(self) -> None:
+        from imr_tui.screens.goal_editor import EditTarget
+
+        ref = self.highlighted()
+        if ref is None or ref.kind in {"empty", "loose"}:
+            if ref is not None and ref.kind == "empty":
+                self.action_new_goal()
+            return
+        if ref.kind == "goal":
+            goal = self.goal_record(ref.id)
+            target = EditTarget("goal", goal.id, self.participant_id, text=goal.text, why=goal.why, day=goal.set_on)
+        elif ref.kind == "short_term":
+            short = self.short_record(ref.id)
+            target = EditTarget("short_term", short.id, self.participant_id, parent_id=short.goal_id, text=short.text, day=short.target_date)
+        else:
+            step = self.step_record(self.current("step").id)
+            target = EditTarget("step", step.id, self.participant_id, parent_id=step.short_term_goal_id, text=step.text, day=step.due_on)
+        self.open_editor(target)
+
+    def action_revise(self) -> None:
+        from imr_tui.screens.goal_editor import EditTarget
+
+        ref = self.current("goal") or self._only_active_goal()
+        if ref is None:
+            return
+        goal = self.goal_record(ref.id)
+        self.open_editor(EditTarget("goal", goal.id, self.participant_id, text=goal.text, why=goal.why, day=goal.set_on, revise=True))
+
+    def _only_active_goal(self) -> NodeRef | None:
+        if self.goals is None or self.imr.presentation_mode:
+            return None
+        active = [goal for goal in self.goals.goals if goal.status == "active"]
+        return NodeRef("goal", active[-1].id) if active else None
+
+    # Status and order, saved at once
+
+    def action_achieved(self) -> None:
+        ref = self._goal_or_short_term()
+        if ref is None:
+            return
+        status = self._status(ref)
+        self._set_status(ref, "active" if status == "achieved" else "achieved")
+
+    def action_archive(self) -> None:
+        ref = self._goal_or_short_term()
+        if ref is None:
+            return
+        archived = self._status(ref) == "archived"
+        self._set_status(ref, "active" if archived else "archived")
+        self.notify(_("Restored.") if archived else _("Archived: it stays in the list, and z restores it."))
+
+    def action_step_status(self, status: str) -> None:
+        step = self.current("step")
+        if step is None:
+            self.notify(_("Highlight a step to set how it went."), severity="warning")
+            return
+        self._set_status(step, status)
+
+    def action_move(self, offset: int) -> None:
+        ref = self.highlighted()
+        if ref is not None and ref.kind in {"short_term", "step"}:
+            self.imr.store.goal_edits.move(ref.kind, ref.id, offset)
+            self.load()
+
+    def _goal_or_short_term(self) -> NodeRef | None:
+        ref = self.highlighted()
+        if ref is not None and ref.kind in {"goal", "short_term"}:
+            return ref
+        if ref is not None:
+            self.notify(_("Highlight a goal or a short-term goal."), severity="warning")
+        return None
+
+    def _status(self, ref: NodeRef) -> str:
+        return self.goal_record(ref.id).status if ref.kind == "goal" else self.short_record(ref.id).status
+
+    def _set_status(self, ref: NodeRef, status: str) -> None:
+        self.imr.store.goal_edits.set_status(ref.kind, ref.id, status)
+        self.load()
+
+    # Other views of the same person
+
+    def action_timeline(self) -> None:
+        from imr_tui.screens.goal_timeline import TimelineScreen
+
+        if self.goals is not None and not self.imr.presentation_mode:
+            self.app.push_screen(TimelineScreen(self.goals))
+
+    def action_imrs(self) -> None:
+        from imr_tui.screens.imrs import ImrsScreen
+
+        if self.goals is not None and not self.imr.presentation_mode:
+            self.app.push_screen(ImrsScreen(self.goals.participant))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+

@@ -1,0 +1,156 @@
+"""The schedule's dialogs: cancel or move a session, choose its module and topic, go to a date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Checkbox, Footer, Input, Select, Static
+
+from imr_tui.curriculum import Curriculum
+from imr_tui.i18n import _, format_long_date, format_time
+from imr_tui.planning.fields import format_date_input, format_time_input, parse_date, parse_time
+from imr_tui.screens.form import FieldReader, FormField, FormModal
+from imr_tui.store.planning_records import PlanChange, PlanEntry
+from imr_tui.widgets.tick_box import TickBox
+
+
+def _when(entry: PlanEntry) -> str:
+    return f"{format_long_date(entry.date)} {format_time(entry.start_time)}"
+
+
+class CancelSessionDialog(FormModal):
+    CSS_PATH = "forms.tcss"
+
+    def __init__(self, entry: PlanEntry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box"):
+            yield Static(_("Cancel the session {when}").format(when=_when(self.entry)), classes="form-title")
+            yield FormField(_("Reason"), Input(id="reason", placeholder=_("optional, such as 'therapist ill'"), compact=True), name="reason")
+            yield FormField("", TickBox(_("Move its module and topic on to the following sessions"), True, id="shift", compact=True), name="shift")
+            yield Static(_("Otherwise the plan stays as it is, and this session's topic is not covered."), classes="form-hint")
+            yield from self.compose_buttons()
+        yield Footer()
+
+    def read(self) -> tuple[str, bool]:
+        return self.query_one("#reason", Input).value, self.query_one("#shift", Checkbox).value
+
+    def save(self, values: tuple[str, bool]) -> PlanChange:
+        reason, shift = values
+        return self.imr.store.schedule.cancel_session(self.entry.id, self.entry.version, reason, shift=shift)
+
+
+class MoveSessionDialog(FormModal):
+    CSS_PATH = "forms.tcss"
+
+    def __init__(self, entry: PlanEntry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box"):
+            yield Static(_("Move the session {when}").format(when=_when(self.entry)), classes="form-title")
+            yield FormField(_("New date"), Input(format_date_input(self.entry.date), id="date", compact=True), name="date")
+            yield FormField(_("Starts at"), Input(format_time_input(self.entry.start_time), id="time", compact=True), name="time")
+            yield FormField("", TickBox(_("Keep the modules in curriculum order (the content moves along)"), True, id="shift", compact=True), name="shift")
+            yield Static(_("Otherwise the session takes its module and topic with it to the new date."), classes="form-hint")
+            yield from self.compose_buttons()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#date", Input).focus()
+
+    def field_checks(self):
+        return {"date": lambda text: parse_date(text, "date"), "time": lambda text: parse_time(text, "time")}
+
+    def read(self) -> tuple[dt.date, dt.time, bool]:
+        reader = FieldReader()
+        day = reader.read(parse_date, self.query_one("#date", Input).value, "date")
+        time = reader.read(parse_time, self.query_one("#time", Input).value, "time")
+        reader.done()
+        return day, time, self.query_one("#shift", Checkbox).value
+
+    def save(self, values: tuple[dt.date, dt.time, bool]) -> PlanChange:
+        day, time, shift = values
+        return self.imr.store.schedule.move_session(self.entry.id, self.entry.version, day, time, shift=shift)
+
+
+class ContentDialog(FormModal):
+    """The module and topic of one session; the choice of modules follows the kind of session."""
+
+    CSS_PATH = "forms.tcss"
+
+    def __init__(self, entry: PlanEntry, curriculum: Curriculum) -> None:
+        super().__init__()
+        self.entry, self.curriculum = entry, curriculum
+
+    def compose(self) -> ComposeResult:
+        modules = [module for module in self.curriculum.modules if module.individual == self.entry.individual]
+        module_options = [(f"{module.number}. {module.title}", module.id) for module in modules]
+        module = self.curriculum.module(self.entry.module_id)
+        with Vertical(classes="form-box"):
+            yield Static(_("Module and topic on {when}").format(when=_when(self.entry)), classes="form-title")
+            yield FormField(_("Module"), Select(module_options, value=module.id if module in modules else Select.NULL, id="module", prompt=_("no module"), compact=True), name="module")
+            yield FormField(_("Topic"), Select(self._topics(self.entry.module_id), value=self.entry.topic_id or Select.NULL, id="topic", prompt=_("no topic"), compact=True), name="topic")
+            yield from self.compose_buttons()
+        yield Footer()
+
+    def _topics(self, module_id: str | None) -> list[tuple[str, str]]:
+        module = self.curriculum.module(module_id)
+        return [(str(topic.title), topic.id) for topic in module.topics] if module else []
+
+    @on(Select.Changed, "#module")
+    def offer_topics(self, event: Select.Changed) -> None:
+        topic = self.query_one("#topic", Select)
+        current = topic.value
+        options = self._topics(None if event.value is Select.NULL else event.value)
+        topic.set_options(options)
+        if any(value == current for _label, value in options):
+            topic.value = current
+
+    def read(self) -> tuple[str | None, str | None]:
+        module, topic = self.query_one("#module", Select).value, self.query_one("#topic", Select).value
+        return (None if module is Select.NULL else module), (None if topic is Select.NULL else topic)
+
+    def save(self, values: tuple[str | None, str | None]) -> PlanChange:
+        return self.imr.store.schedule.set_content(self.entry.id, self.entry.version, *values, self.curriculum)
+
+
+class JumpDialog(FormModal):
+    """Go to the first session on or after a date."""
+
+    CSS_PATH = "forms.tcss"
+    SAVE_ON_ENTER = True
+
+    def __init__(self, today: dt.date) -> None:
+        super().__init__()
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box narrow"):
+            yield Static(_("Go to date"), classes="form-title")
+            yield FormField(_("Date"), Input(format_date_input(self.today), id="date", compact=True), name="date")
+            yield from self.compose_buttons()
+        yield Footer()
+
+    def field_checks(self):
+        return {"date": lambda text: parse_date(text, "date")}
+
+    def read(self) -> dt.date:
+        reader = FieldReader()
+        day = reader.read(parse_date, self.query_one("#date", Input).value, "date")
+        reader.done()
+        return day
+
+    def save(self, day: dt.date) -> dt.date:
+        return day
+
+    def on_mount(self) -> None:
+        field = self.query_one("#date", Input)
+        field.focus()
+        field.action_select_all()

@@ -1,0 +1,30 @@
+"""Adding a therapist by name: a colleague, or a former participant who becomes a co-therapist."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, Input, Static
+
+from imr_tui.i18n import _
+from imr_tui.screens.form import FormField, FormModal
+from imr_tui.store.planning_records import TherapistRecord
+
+
+class TherapistPrompt(FormModal):
+    CSS_PATH = "forms.tcss"
+    SAVE_ON_ENTER = True
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form-box narrow"):
+            yield Static(_("New therapist"), classes="form-title")
+            yield Static(_("A former participant with lived experience can be added as a co-therapist the same way."), classes="form-hint")
+            yield FormField(_("Name"), Input(id="therapist_name", compact=True), name="therapist_name")
+            yield from self.compose_buttons()
+        yield Footer()
+
+    def read(self) -> str:
+        return self.query_one("#therapist_name", Input).value
+
+    def save(self, name: str) -> TherapistRecord:
+        return self.imr.store.planning.add_therapist(name)

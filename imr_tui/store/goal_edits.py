@@ -1,0 +1,192 @@
+"""What a therapist changes in a person's goals, each change one transaction.
+
+Texts are saved as typed with the same rule as session notes: `based_on` is what this
+window last read, and a text another window changed meanwhile is never overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm.exc import StaleDataError
+from sqlmodel import Session, SQLModel, col, func, select
+
+from imr_tui.errors import BadInputError
+from imr_tui.goals.fields import FieldError, day_input
+from imr_tui.i18n import _
+from imr_tui.models import Enrolment, GoalRevision, GoalStatus, GroupSession, RecoveryGoal, ShortTermGoal, Step, StepFollowUp, StepStatus
+from imr_tui.models.base import utc_now
+from imr_tui.store.database import Database
+from imr_tui.store.session_edits import EditConflict
+
+TABLES: dict[str, type[SQLModel]] = {"goal": RecoveryGoal, "short_term": ShortTermGoal, "step": Step, "follow_up": StepFollowUp}
+TEXT_FIELDS = {("goal", "text"), ("goal", "why"), ("short_term", "text"), ("step", "text"), ("follow_up", "note")}
+
+
+def empty_text_message(kind: str) -> str:
+    if kind == "goal":
+        return _("the goal needs a few words, in the person's own words; it cannot be empty")
+    if kind == "short_term":
+        return _("the short-term goal needs a few words; it cannot be empty")
+    return _("the step needs a few words: what will be done; it cannot be empty")
+
+
+class GoalEditor:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    # Adding
+
+    def add_goal(self, participant_id: int, text: str, why: str, set_on: dt.date) -> int:
+        _require(text, "goal")
+        with self.database.transaction() as session:
+            goal = RecoveryGoal(participant_id=participant_id, text=text, why=why, set_on=set_on)
+            session.add(goal)
+            session.flush()
+            return goal.id
+
+    def add_short_term_goal(self, goal_id: int, text: str, target_date: dt.date | None = None) -> int:
+        _require(text, "short_term")
+        with self.database.transaction() as session:
+            goal = _get(session, RecoveryGoal, goal_id)
+            _not_before_goal(goal, target_date, "target_date")
+            position = session.exec(select(func.count()).select_from(ShortTermGoal).where(ShortTermGoal.goal_id == goal_id)).one()
+            short = ShortTermGoal(goal_id=goal_id, text=text, target_date=target_date, position=position)
+            session.add(short)
+            session.flush()
+            return short.id
+
+    def add_step(self, participant_id: int, short_term_goal_id: int | None, text: str, due_on: dt.date | None = None) -> int:
+        """A step under a short-term goal, or on its own while the person is still finding a goal."""
+        _require(text, "step")
+        with self.database.transaction() as session:
+            if short_term_goal_id is not None:
+                short = _get(session, ShortTermGoal, short_term_goal_id)
+                _not_before_goal(_get(session, RecoveryGoal, short.goal_id), due_on, "due_on")
+            position = session.exec(
+                select(func.count()).select_from(Step).where(Step.participant_id == participant_id, Step.short_term_goal_id == short_term_goal_id)
+            ).one()
+            step = Step(participant_id=participant_id, short_term_goal_id=short_term_goal_id, text=text, position=position,
+                        due_date=due_on, due_session_id=_session_on(session, participant_id, due_on))  # fmt: skip
+            session.add(step)
+            session.flush()
+            return step.id
+
+    # Texts, saved as typed
+
+    def save_text(self, kind: str, row_id: int, field: str, text: str, based_on: str) -> None:
+        """Save one text unless another window changed it since `based_on` (then EditConflict)."""
+        if (kind, field) not in TEXT_FIELDS:
+            raise ValueError((kind, field))
+        if field == "text":
+            _require(text, kind)
+        table = TABLES[kind]
+        try:
+            with self.database.transaction() as session:
+                row = _get(session, table, row_id)
+                stored = getattr(row, field)
+                if stored != based_on and stored != text:
+                    raise EditConflict(stored)
+                setattr(row, field, text)
+                row.updated_at = utc_now()
+        except StaleDataError:
+            with self.database.reading() as session:
+                raise EditConflict(getattr(session.get(table, row_id), field)) from None
+
+    def revise_goal(self, goal_id: int, text: str, why: str, on: dt.date, based_on: str) -> None:
+        """New words for the goal; the earlier wording is kept with the day it was replaced."""
+        _require(text, "goal")
+        with self.database.transaction() as session:
+            goal = _get(session, RecoveryGoal, goal_id)
+            if goal.text != based_on:
+                raise EditConflict(goal.text)
+            if text.strip() == goal.text.strip() and why.strip() == goal.why.strip():
+                return
+            session.add(GoalRevision(goal_id=goal_id, text=goal.text, why=goal.why, replaced_on=on))
+            goal.text, goal.why, goal.updated_at = text, why, utc_now()
+
+    # Dates
+
+    def set_goal_date(self, goal_id: int, set_on: dt.date) -> None:
+        with self.database.transaction() as session:
+            goal = _get(session, RecoveryGoal, goal_id)
+            goal.set_on, goal.updated_at = set_on, utc_now()
+
+    def set_target_date(self, short_term_goal_id: int, target: dt.date | None) -> None:
+        with self.database.transaction() as session:
+            short = _get(session, ShortTermGoal, short_term_goal_id)
+            _not_before_goal(_get(session, RecoveryGoal, short.goal_id), target, "target_date")
+            short.target_date, short.updated_at = target, utc_now()
+
+    def set_due_date(self, step_id: int, due_on: dt.date | None) -> None:
+        """The day the step is due; a session of the person's group that day becomes its due session."""
+        with self.database.transaction() as session:
+            step = _get(session, Step, step_id)
+            if step.short_term_goal_id is not None:
+                short = _get(session, ShortTermGoal, step.short_term_goal_id)
+                _not_before_goal(_get(session, RecoveryGoal, short.goal_id), due_on, "due_on")
+            step.due_date, step.due_session_id = due_on, _session_on(session, step.participant_id, due_on)
+            step.updated_at = utc_now()
+
+    # Status and order
+
+    def set_status(self, kind: str, row_id: int, status: str) -> None:
+        """A goal or short-term goal: active, achieved or archived; a step: planned, done, partly, not done, dropped."""
+        (StepStatus if kind == "step" else GoalStatus)(status)  # refuse anything else
+        if kind not in {"goal", "short_term", "step"}:
+            raise ValueError(kind)
+        with self.database.transaction() as session:
+            row = _get(session, TABLES[kind], row_id)
+            row.status, row.updated_at = status, utc_now()
+
+    def move(self, kind: str, row_id: int, offset: int) -> None:
+        """Move a short-term goal or step up (-1) or down (+1) among its siblings."""
+        with self.database.transaction() as session:
+            row = _get(session, TABLES[kind], row_id)
+            if kind == "short_term":
+                query = select(ShortTermGoal).where(ShortTermGoal.goal_id == row.goal_id).order_by(ShortTermGoal.position, ShortTermGoal.id)
+            elif kind == "step":
+                query = select(Step).where(Step.participant_id == row.participant_id, Step.short_term_goal_id == row.short_term_goal_id)
+                query = query.order_by(Step.position, Step.id)
+            else:
+                raise ValueError(kind)
+            siblings = list(session.exec(query).all())
+            index = siblings.index(row)
+            target = index + offset
+            if not 0 <= target < len(siblings):
+                return
+            siblings[index], siblings[target] = siblings[target], siblings[index]
+            for position, sibling in enumerate(siblings):
+                if sibling.position != position:
+                    sibling.position = position
+
+
+def _require(text: str, kind: str) -> None:
+    if not text.strip():
+        raise FieldError("text", empty_text_message(kind))
+
+
+def _get(session: Session, table: type[SQLModel], row_id: int):
+    row = session.get(table, row_id)
+    if row is None:
+        raise BadInputError(_("this was removed in another window; close this view and open it again"))
+    return row
+
+
+def _not_before_goal(goal: RecoveryGoal, day: dt.date | None, field: str) -> None:
+    if day is not None and day < goal.set_on:
+        raise FieldError(field, _("the goal was set on {date}: give that day or a later one").format(date=day_input(goal.set_on)))
+
+
+def _session_on(session: Session, participant_id: int, day: dt.date | None) -> int | None:
+    """The session of one of the person's groups (or their own meeting) on `day`, if there is one."""
+    if day is None:
+        return None
+    return session.exec(
+        select(GroupSession.id)
+        .join(Enrolment, col(Enrolment.group_id) == GroupSession.group_id)
+        .where(Enrolment.participant_id == participant_id, GroupSession.date == day, GroupSession.status != "cancelled")
+        .where(col(GroupSession.participant_id).is_(None) | (col(GroupSession.participant_id) == participant_id))
+        .order_by(GroupSession.start_time)
+        .limit(1)
+    ).first()

@@ -1,0 +1,38 @@
+"""The goal screens as pictures, in both languages: layout changes show up in review."""
+
+from __future__ import annotations
+
+import pytest
+
+SIZE = (110, 32)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def keys(*pressed: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+        await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_goal_screen(snap_compare, make_app, language: str) -> None:
+    # The daily group's first participant; her second step is highlighted, with its follow-up and checklist.
+    assert snap_compare(make_app(language), terminal_size=SIZE, run_before=keys("g", "enter", "down", "down", "down"))
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_imrs_view(snap_compare, make_app, language: str) -> None:
+    assert snap_compare(make_app(language), terminal_size=SIZE, run_before=keys("g", "enter", "i"))
+
+
+def test_group_goals(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("nb"), terminal_size=SIZE, run_before=keys("g"))
