@@ -56,3 +56,19 @@ def test_dates_follow_the_language() -> None:
     assert format_long_date(day) == "søndag 17. mai 2026"
     with use_language("en"):
         assert format_long_date(day) == "Sunday 17 May 2026"
+
+
+def test_no_literal_message_hides_inside_an_f_string() -> None:
+    """Babel cannot see `_('...')` inside an f-string on Python 3.11, so its text would go untranslated unseen."""
+    from pathlib import Path
+
+    from imr_tui.i18n.extract import PACKAGE_DIR
+
+    hidden = re.compile(r"""\{\s*(?:_|N_)\(\s*['"]""")
+    found = [
+        f"{path.relative_to(PACKAGE_DIR)}:{number}"
+        for path in PACKAGE_DIR.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if hidden.search(line) and re.search(r"""\bf['"]""", line)
+    ]
+    assert found == []

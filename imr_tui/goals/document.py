@@ -47,7 +47,7 @@ class GoalsDocument:
                 title=name,
                 details=(_("Printed {date}").format(date=format_short_date(self.printed_on)), _("Personal: share it only with the people the participant chooses.")),
                 sections=tuple(sections),
-                metadata_title=f"{_('Goals and steps')} – {name}",
+                metadata_title=" – ".join((_("Goals and steps"), name)),
             )
 
     def _goal(self, goal: RecoveryGoalRecord) -> list[Section]:

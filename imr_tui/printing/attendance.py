@@ -36,7 +36,7 @@ class AttendanceDocument:
                 title=register.group_name,
                 details=tuple(filter(None, (period, _("Contains names: for the therapists' files, not for handing out.")))),
                 sections=(self._overview(), *self._session_tables(), Section(_("Symbols"), (Paragraph(LEGEND()),))),
-                metadata_title=f"{_('Attendance register')} – {register.group_name}",
+                metadata_title=" – ".join((_("Attendance register"), register.group_name)),
                 landscape=True,
             )
 

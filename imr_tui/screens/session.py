@@ -250,11 +250,11 @@ class SessionScreen(BaseScreen):
 
     @on(TextArea.Changed)
     def remember_text(self, event: TextArea.Changed) -> None:
-        field = event.text_area.id
-        self.autosaver.schedule(field, lambda: self.save_text(field))
+        field, text = event.text_area.id, event.text_area.text
+        # The text is taken now, so a save that runs as the screen closes needs no widget.
+        self.autosaver.schedule(field, lambda: self.save_text(field, text))
 
-    def save_text(self, field: str) -> None:
-        text = self.query_one(f"#{field}", TextArea).text
+    def save_text(self, field: str, text: str) -> None:
         try:
             self.imr.store.session_edits.save_text(self.session_id, field, text, self.saved_texts[field])
         except EditConflict as conflict:
@@ -274,7 +274,7 @@ class SessionScreen(BaseScreen):
             area = self.query_one(f"#{field}", TextArea)
             with area.prevent(TextArea.Changed):
                 area.text = text
-            self.save_text(field)
+            self.save_text(field, text)
 
         self.app.push_screen(ConflictScreen(what, mine, theirs), keep)
 

@@ -46,7 +46,8 @@ class ImrsTable(DataTable):
             for rating in version.ratings:
                 header = Text(f"{mark} {compact_date(rating.rated_on)}\n{_(PHASE_LABELS[rating.phase])}", justify="right")
                 self.add_column(header, key=rating_key(rating.id))
-            self.add_column(Text(f"{mark} {_('Change')}\n{_('and trend')}"), key=f"change-{version.rater}")
+            change, trend = _("Change"), _("and trend")  # outside the f-string, where the extractor sees them
+            self.add_column(Text(f"{mark} {change}\n{trend}"), key=f"change-{version.rater}")
         for item in scale.items:
             cells: list[str | Text] = [str(item.number), shortened(str(item.label), LABEL_WIDTH)]
             for version in versions:
