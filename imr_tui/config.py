@@ -31,6 +31,9 @@ class Settings:
     presentation_mode: bool = False
     """Start in presentation mode: participants by alias, goals and notes hidden."""
 
+    printer: str | None = None
+    """The printer that `print agenda` and the print preview send to with `lp` (None: save a PDF only)."""
+
     theme: str = "textual-dark"
     """The colour theme of the app."""
 

@@ -56,6 +56,15 @@ def agenda(
     path = (output or Path(f"agenda{name_part}-{document.date.isoformat()}.pdf")).expanduser().absolute()
     render(document, path)
     typer.echo(_("Agenda written to {path}").format(path=path))
+    _send(path, printer or _default_printer(settings, output))
+
+
+def _default_printer(settings, output: Path | None) -> str | None:
+    """The printer from the settings, for PDFs only: a Markdown or HTML file is not printed by lp."""
+    return settings.printer if output is None or output.suffix.lower() == ".pdf" else None
+
+
+def _send(path: Path, printer: str | None) -> None:
     if printer:
         from imr_tui.printing.printer import send_to_printer
 
@@ -113,3 +122,39 @@ def attendance(
     document = AttendanceDocument(settings.language, register, load_curriculum(settings.curriculum), settings.review_rules())
     path = render(document, output or Path(f"attendance-{slug(register.group_name)}.pdf"))
     typer.echo(_("The register of {group} is written to {path} (it contains names)").format(group=register.group_name, path=path), err=True)
+
+
+@app.command("schedule", help=_("The course schedule of a group on A4 (or .md, .html): dates, times, modules and topics, no names."))
+@guarded
+def schedule(
+    ctx: typer.Context,
+    group: Annotated[str, typer.Argument(help=_("The group's name (or a unique part of it) or id."), show_default=False)],
+    from_day: Annotated[str | None, typer.Option("--from", help=_("Only the sessions from this day on (YYYY-MM-DD); default: the whole course."), show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help=_("The file to write: .pdf, .md or .html (default: a PDF in the current folder)."), show_default=False)] = None,
+    printer: Annotated[str | None, typer.Option("--printer", help=_("Send the PDF to this printer with lp."), show_default=False)] = None,
+    no_group_name: Annotated[bool, typer.Option("--no-group-name", help=_("Leave the group's name off the page."))] = False,
+    db: DbOption = None,
+    lang: LangOption = None,
+) -> None:
+    settings = settings_for(ctx, database=db, language=lang)
+    start = parse_date(from_day, "--from") if from_day is not None else None
+    _check_output(output, printer)
+
+    from imr_tui.curriculum.loader import load_curriculum
+    from imr_tui.printing import render
+    from imr_tui.printing.output import slug
+    from imr_tui.printing.schedule import ScheduleDocument
+    from imr_tui.store import open_store
+
+    curriculum = load_curriculum(settings.curriculum)
+    store = open_store(settings.database)
+    try:
+        group_id, _name = store.groups.find(group)
+        plan = store.schedule.plan(group_id)
+    finally:
+        store.close()
+    document = ScheduleDocument(settings.language, plan, curriculum, from_day=start, show_group_name=not no_group_name)
+    path = (output or Path(f"schedule-{slug(plan.name)}.pdf")).expanduser().absolute()
+    render(document, path)
+    typer.echo(_("The course schedule is written to {path}").format(path=path))
+    _send(path, printer or _default_printer(settings, output))

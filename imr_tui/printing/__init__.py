@@ -1,6 +1,6 @@
 """Printed documents: data from the store laid out as a page, drawn as PDF, Markdown or HTML.
 
-One module per document (`agenda`), one per format (`pdf`, `markdown`, `html`, `text`),
+One module per document (`agenda`, `schedule`, `attendance`), one per format (`pdf`, `markdown`, `html`, `text`),
 sharing the page model (`page`) and the look (`style`). The PDF library is imported
 only when a PDF is made.
 """

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from imr_tui.printing import style
@@ -9,18 +10,28 @@ from imr_tui.printing.page import Block, Bullets, Page, Paragraph, Section, Tabl
 
 
 def render_html(page: Page) -> str:
-    body = [
+    return render_html_pages((page,))
+
+
+def render_html_pages(pages: Sequence[Page]) -> str:
+    """One file; each page starts a new sheet when printed."""
+    first = pages[0]
+    sheets = "\n".join("<main>\n" + "\n".join(_page_body(page)) + "\n</main>" for page in pages)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{escape(first.language)}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(first.metadata_title)}</title>\n<style>{_css(first)}</style>\n</head>\n"
+        "<body>\n" + sheets + "\n</body>\n</html>\n"
+    )
+
+
+def _page_body(page: Page) -> list[str]:
+    return [
         f'<p class="kicker">{escape(page.kicker)}</p>',
         f"<h1>{escape(page.title)}</h1>",
         '<div class="details">' + "".join(f"<p>{escape(line)}</p>" for line in page.details) + "</div>",
         *(_section(section) for section in page.sections),
     ]
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{escape(page.language)}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(page.metadata_title)}</title>\n<style>{_css(page)}</style>\n</head>\n"
-        "<body>\n<main>\n" + "\n".join(body) + "\n</main>\n</body>\n</html>\n"
-    )
 
 
 def _section(section: Section) -> str:
@@ -58,7 +69,7 @@ def _css(page: Page) -> str:
 body {{ margin: 0; color: {s.INK}; background: #fff; font-family: {s.CSS_FONTS};
        font-size: {s.BODY}pt; line-height: {s.LINE_HEIGHT}; }}
 main {{ max-width: {width - 2 * s.MARGIN_X}mm; margin: 0 auto; padding: 8mm 0; }}
-@media print {{ main {{ padding: 0; }} }}
+@media print {{ main {{ padding: 0; }} main + main {{ break-before: page; }} }}
 p {{ margin: 0; }}
 .kicker {{ color: {s.ACCENT}; font-size: {s.KICKER}pt; font-weight: bold; text-transform: uppercase; letter-spacing: 0.04em; }}
 h1 {{ font-size: {s.TITLE}pt; margin: 1mm 0 1.5mm; line-height: 1.2; }}

@@ -6,7 +6,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -19,6 +19,12 @@ SUFFIXES = (".pdf", ".md", ".html")
 
 class Document(Protocol):
     def page(self) -> Page: ...
+
+
+def pages_of(document: Document) -> tuple[Page, ...]:
+    """The sheets of a document: most are one page; a long one (the course schedule) splits itself with `pages()`."""
+    pages = getattr(document, "pages", None)
+    return tuple(pages()) if callable(pages) else (document.page(),)
 
 
 def check_suffix(path: Path) -> str:
@@ -35,23 +41,23 @@ def check_suffix(path: Path) -> str:
 def render(document: Document, path: Path) -> Path:
     """Write `document` to `path` as PDF, Markdown or HTML, chosen by the suffix."""
     renderer = _renderer(check_suffix(path))
-    data = renderer(document.page())
+    data = renderer(pages_of(document))
     write_private(path, data if isinstance(data, bytes) else data.encode("utf-8"))
     return path
 
 
-def _renderer(suffix: str) -> Callable[[Page], bytes | str]:
+def _renderer(suffix: str) -> Callable[[Sequence[Page]], bytes | str]:
     if suffix == ".pdf":
-        from imr_tui.printing.pdf import render_pdf
+        from imr_tui.printing.pdf import render_pdf_pages
 
-        return render_pdf
+        return render_pdf_pages
     if suffix == ".md":
         from imr_tui.printing.markdown import render_markdown
 
-        return render_markdown
-    from imr_tui.printing.html import render_html
+        return lambda pages: "\n".join(render_markdown(page) for page in pages)
+    from imr_tui.printing.html import render_html_pages
 
-    return render_html
+    return render_html_pages
 
 
 def write_private(path: Path, data: bytes) -> None:

@@ -7,6 +7,7 @@ that is left. Never a second sheet: past the smallest type, long texts are cut.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from imr_tui.errors import UserError
@@ -26,20 +27,27 @@ def content_size(page: Page) -> tuple[float, float]:
 
 
 def render_pdf(page: Page) -> bytes:
+    return render_pdf_pages((page,))
+
+
+def render_pdf_pages(pages: Sequence[Page]) -> bytes:
+    """Each page on a sheet of its own; a document that needs more than one sheet splits itself."""
     from fpdf import FPDF  # ~220 ms to import (fpdf2 2.8, fontTools, Pillow): only when a PDF is made
 
-    pdf = FPDF(orientation="landscape" if page.landscape else "portrait", unit="mm", format="A4")
-    pdf.set_auto_page_break(False)  # the fitting below keeps everything on one sheet
+    first = pages[0]
+    pdf = FPDF(orientation="landscape" if first.landscape else "portrait", unit="mm", format="A4")
+    pdf.set_auto_page_break(False)  # the fitting below keeps every page on its sheet
     pdf.set_margins(style.MARGIN_X, style.MARGIN_TOP, style.MARGIN_X)
     pdf.c_margin = 0  # text lines up with rules and boxes; spacing is the layout's job
     for font_style, file_name in style.FONT_FILES.items():
         pdf.add_font(style.FONT_FAMILY, font_style, str(style.FONTS_DIR / file_name))
-    pdf.set_title(page.metadata_title)
-    pdf.set_lang(page.language)
+    pdf.set_title(first.metadata_title)
+    pdf.set_lang(first.language)
     pdf.set_creator("imr-tui")
-    pdf.add_page()
-    fitted, scale, room_left = _fit(pdf, page)
-    _Painter(pdf, scale, dry=False, room_left=room_left).page(fitted)
+    for page in pages:
+        pdf.add_page(orientation="landscape" if page.landscape else "portrait")
+        fitted, scale, room_left = _fit(pdf, page)
+        _Painter(pdf, scale, dry=False, room_left=room_left).page(fitted)
     return bytes(pdf.output())
 
 

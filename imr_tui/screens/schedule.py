@@ -31,7 +31,7 @@ class ScheduleScreen(PlanningScreen):
         "session is never moved.\n\n"
         "**k** lists the closed days; after a change the plan can be laid out again around them, as "
         "can the group form. **i** shows the module 1 meetings with each participant, and **enter** "
-        "opens a session."
+        "opens a session. **p** prints the course schedule for the group (no names on it)."
     )
     BINDINGS = [
         Binding("c", "cancel_session", N_("Cancel session"), id="schedule.cancel"),
@@ -40,6 +40,7 @@ class ScheduleScreen(PlanningScreen):
         Binding("j", "jump", N_("Go to date"), id="schedule.jump"),
         Binding("i", "toggle_individual", N_("Module 1"), id="schedule.individual"),
         Binding("k", "closed_periods", N_("Closed days"), id="schedule.closed"),
+        Binding("p", "print_schedule", N_("Print"), id="schedule.print"),
         Binding("escape", "app.pop_screen", N_("Back"), id="schedule.back"),
         Binding("f1", "app.help", N_("Help"), id="schedule.help"),
     ]
@@ -180,6 +181,11 @@ class ScheduleScreen(PlanningScreen):
     def action_edit_content(self) -> None:
         if (entry := self._editable()) is not None:
             self.app.push_screen(ContentDialog(entry, self.imr.curriculum), self.edited)
+
+    def action_print_schedule(self) -> None:
+        from imr_tui.screens.print_preview import PrintPreviewScreen, schedule_job
+
+        self.app.push_screen(PrintPreviewScreen(schedule_job(self.group_id)))
 
     def action_closed_periods(self) -> None:
         from imr_tui.screens.closed_periods import ClosedPeriodsScreen
