@@ -162,3 +162,41 @@ async def test_the_preview_prints_on_the_printer_from_the_settings(make_app, tmp
         assert any("Sent to the printer kontoret" in str(n.message) for n in app._notifications)
     args = (bin_dir / "args").read_text().split()
     assert args[:2] == ["-d", "kontoret"] and Path(args[2]).name.startswith("agenda-") and Path(args[2]).exists()
+
+
+def set_group_language(store, curriculum, group_name: str, language: str) -> None:
+    from dataclasses import replace
+
+    group_id, _name = store.groups.find(group_name)
+    settings = store.planning.group_settings(group_id)
+    store.planning.update_group(group_id, settings.version, replace(settings.draft, language=language), curriculum, today=dt.date(2026, 11, 24), replan=False)
+
+
+def test_handouts_are_in_the_group_language_unless_lang_is_given(tmp_path: Path, demo_path: Path, demo_store, curriculum) -> None:
+    set_group_language(demo_store, curriculum, "Ukesgruppa Nydal", "en")
+    group_id, _name = demo_store.groups.find("Ukesgruppa Nydal")
+    assert demo_store.planning.group_settings(group_id).draft.language == "en"
+
+    result = run("print", "agenda", "nydal", "--db", str(demo_path), "--date", "2026-11-24", "-o", str(tmp_path / "a.md"))
+    assert result.exit_code == 0, result.output
+    assert "Agendaen er lagret i" in result.stdout  # messages stay in the therapist's own language
+    page = (tmp_path / "a.md").read_text()
+    assert "Key points" in page and "Hovedpunkter" not in page
+
+    result = run("print", "agenda", "nydal", "--db", str(demo_path), "--date", "2026-11-24", "--lang", "nb", "-o", str(tmp_path / "b.md"))
+    assert "Hovedpunkter" in (tmp_path / "b.md").read_text()
+
+    assert run("print", "schedule", "nydal", "--db", str(demo_path), "-o", str(tmp_path / "s.md")).exit_code == 0
+    assert "Course schedule" in (tmp_path / "s.md").read_text()
+
+
+async def test_the_preview_shows_the_group_language(make_app, demo_store, curriculum) -> None:
+    set_group_language(demo_store, curriculum, "Dagsgruppa Solsiden", "en")
+    app = make_app("nb")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")  # the first group on Today: Dagsgruppa Solsiden
+        await settle(pilot)
+        preview = str(app.screen.query_one("#preview").render())
+        assert "KEY POINTS" in preview.upper() and "Hovedpunkter" not in preview
+        assert "s lagre som PDF" in str(app.screen.query_one(".hint").render())  # the screen stays in Norwegian

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from imr_tui.cli.common import DbOption, LangOption, guarded, parse_date, settings_for
+from imr_tui.cli.common import DbOption, GlobalOptions, LangOption, guarded, parse_date, settings_for
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _, use_language
 
@@ -49,7 +49,10 @@ def agenda(
         group_id, _name = store.groups.find(group)
         session_id = _session_id(store, group_id, day, session, SystemClock().now().date())
         with use_language(settings.language):
-            document = agenda_document(store, curriculum, session_id, with_names=with_names, show_group_name=not no_group_name)
+            document = agenda_document(
+                store, curriculum, session_id, with_names=with_names, show_group_name=not no_group_name,
+                in_group_language=_handout_language(ctx, lang) is None,
+            )  # fmt: skip
     finally:
         store.close()
     name_part = f"-{slug(document.group_name)}" if document.group_name else ""
@@ -57,6 +60,11 @@ def agenda(
     render(document, path)
     typer.echo(_("Agenda written to {path}").format(path=path))
     _send(path, printer or _default_printer(settings, output))
+
+
+def _handout_language(ctx: typer.Context, lang: str | None) -> str | None:
+    """A --lang given to this command (or before it); None: the handout is in the group's language."""
+    return lang or (ctx.find_root().obj or GlobalOptions()).language
 
 
 def _default_printer(settings, output: Path | None) -> str | None:
@@ -153,7 +161,8 @@ def schedule(
         plan = store.schedule.plan(group_id)
     finally:
         store.close()
-    document = ScheduleDocument(settings.language, plan, curriculum, from_day=start, show_group_name=not no_group_name)
+    language = settings.language if _handout_language(ctx, lang) else plan.language
+    document = ScheduleDocument(language, plan, curriculum, from_day=start, show_group_name=not no_group_name)
     path = (output or Path(f"schedule-{slug(plan.name)}.pdf")).expanduser().absolute()
     render(document, path)
     typer.echo(_("The course schedule is written to {path}").format(path=path))

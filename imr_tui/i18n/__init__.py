@@ -7,6 +7,7 @@ needs no catalogue; bokmål (`nb`) is the default language of the app.
 
 from imr_tui.i18n.catalogue import (
     DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
     LANGUAGES,
     N_,
     UnknownLanguageError,
@@ -27,6 +28,7 @@ from imr_tui.i18n.text import Localized
 
 __all__ = [
     "DEFAULT_LANGUAGE",
+    "LANGUAGE_NAMES",
     "LANGUAGES",
     "Localized",
     "N_",

@@ -11,6 +11,8 @@ LOCALES_DIR = Path(__file__).parent / "locales"
 DEFAULT_LANGUAGE = "nb"
 # Language code -> the Babel locale used for dates and numbers.
 LANGUAGES: dict[str, str] = {"nb": "nb_NO", "en": "en_GB"}
+# Each language in its own words, as a choice is shown to someone who may read only that one.
+LANGUAGE_NAMES: dict[str, str] = {"nb": "Norsk bokmål", "en": "English"}
 SOURCE_LANGUAGE = "en"
 
 _active = DEFAULT_LANGUAGE

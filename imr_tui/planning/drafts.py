@@ -35,6 +35,8 @@ class GroupDraft:
     co_therapist_id: int | None = None
     """Often a former participant, with lived experience; optional."""
     status: GroupStatus = GroupStatus.PLANNED
+    language: str = "nb"
+    """The language of the group's handouts (agenda, schedule): the group's, not the therapist's."""
 
     @property
     def therapist_ids(self) -> tuple[int, ...]:

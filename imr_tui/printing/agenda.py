@@ -18,6 +18,7 @@ from imr_tui.printing.page import Bullets, Column, Page, Paragraph, Section, Tab
 
 if TYPE_CHECKING:
     from imr_tui.store import Store
+    from imr_tui.store.records import SessionOverview
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,18 @@ class AgendaDocument:
 
 
 def agenda_document(
-    store: Store, curriculum: Curriculum, session_id: int, with_names: bool = False, show_group_name: bool = True
+    store: Store, curriculum: Curriculum, session_id: int, with_names: bool = False, show_group_name: bool = True,
+    in_group_language: bool = False,
 ) -> AgendaDocument:
-    """The agenda of one session, in the active language (wrap the call in `use_language`)."""
+    """The agenda of one session, in the active language or, with `in_group_language`, the group's."""
     overview = store.sessions.overview(session_id)
+    if in_group_language:
+        with use_language(overview.group_language):
+            return _agenda(overview, curriculum, with_names, show_group_name)
+    return _agenda(overview, curriculum, with_names, show_group_name)
+
+
+def _agenda(overview: SessionOverview, curriculum: Curriculum, with_names: bool, show_group_name: bool) -> AgendaDocument:
     session = overview.session
     module = curriculum.module(session.module_id)
     topic = curriculum.topic(session.module_id, session.topic_id)

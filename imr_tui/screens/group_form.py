@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, Footer, Input, Select, Static
 
 from imr_tui.curriculum import Curriculum
-from imr_tui.i18n import N_, _
+from imr_tui.i18n import LANGUAGE_NAMES, N_, _, current_language
 from imr_tui.models import Cadence, GroupStatus
 from imr_tui.planning.drafts import GroupDraft, group_draft_problems, minimum_session_minutes
 from imr_tui.planning.fields import (
@@ -60,6 +60,7 @@ class GroupFormScreen(FormModal):
             yield Static(_("Edit group") if draft else _("New group"), classes="form-title")
             yield FormField(_("Name"), Input(draft.name if draft else "", id="name", compact=True), name="name")
             yield FormField(_("Location"), Input(draft.location if draft else "", id="location", compact=True), name="location")
+            yield FormField(_("Handouts in"), self._select("language", [(name, code) for code, name in LANGUAGE_NAMES.items()], draft.language if draft else current_language(), blank=False), name="language")
             yield FormField(_("Status"), self._select("status", [(_(label), status) for status, label in GROUP_STATUS.items()], draft.status if draft else GroupStatus.PLANNED, blank=False), name="status")
             yield FormField(_("Start date"), Input(format_date_input(draft.start_date if draft else self.today), id="start_date", compact=True), name="start_date")
             yield FormField(_("End date"), Input(format_date_input(draft.end_date if draft else None), id="end_date", placeholder=_("optional"), compact=True), name="end_date")
@@ -126,7 +127,7 @@ class GroupFormScreen(FormModal):
             start_time=start_time or dt.time(10, 0), session_minutes=minutes or self.minimum, cadence=cadence, dates=tuple(dates or ()),
             weekdays=tuple(day for day in range(1, 8) if self.query_one(f"#weekday-{day}", Checkbox).value) if cadence in WEEKLY_CADENCES else (),
             lead_id=self._chosen("lead"), co_lead_id=self._chosen("co_lead"), co_therapist_id=self._chosen("co_therapist"),
-            status=GroupStatus(self.query_one("#status", Select).value),
+            status=GroupStatus(self.query_one("#status", Select).value), language=str(self.query_one("#language", Select).value),
         )  # fmt: skip
         refused = {problem.field for problem in reader.problems}
         between = [problem for problem in group_draft_problems(draft, self.minimum) if not RULE_INPUTS.get(problem.field, set()) & refused]

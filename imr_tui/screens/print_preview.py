@@ -45,7 +45,7 @@ def agenda_job(session_id: int) -> PrintJob:
     def make(app, with_names: bool):
         from imr_tui.printing import agenda_document
 
-        return agenda_document(app.store, app.curriculum, session_id, with_names=with_names)
+        return agenda_document(app.store, app.curriculum, session_id, with_names=with_names, in_group_language=True)
 
     def file_name(document) -> str:
         from imr_tui.printing.output import slug
@@ -57,10 +57,10 @@ def agenda_job(session_id: int) -> PrintJob:
 
 def schedule_job(group_id: int) -> PrintJob:
     def make(app, _with_names: bool):
-        from imr_tui.i18n import current_language
         from imr_tui.printing.schedule import ScheduleDocument
 
-        return ScheduleDocument(current_language(), app.store.schedule.plan(group_id), app.curriculum)
+        plan = app.store.schedule.plan(group_id)
+        return ScheduleDocument(plan.language, plan, app.curriculum)
 
     def file_name(document) -> str:
         from imr_tui.printing.output import slug

@@ -69,6 +69,7 @@ class PlanningService:
             dates=tuple(row.date for row in rows if row.status != SessionStatus.CANCELLED),
             lead_id=roles.get(TherapistRole.LEAD), co_lead_id=roles.get(TherapistRole.CO_LEAD),
             co_therapist_id=roles.get(TherapistRole.CO_THERAPIST), status=GroupStatus(group.status),
+            language=group.language,
         )  # fmt: skip
         return GroupSettings(id=group.id, version=group.version, draft=draft, has_sessions=bool(rows))
 
@@ -214,6 +215,7 @@ def _refuse_if_sessions_ahead(session: Session, group_id: int, name: str, today:
 def _apply(group: CourseGroup, draft: GroupDraft) -> None:
     group.name = draft.name.strip()
     group.location = draft.location.strip()
+    group.language = draft.language
     group.start_date, group.end_date = draft.start_date, draft.end_date
     group.start_time, group.session_minutes = draft.start_time, draft.session_minutes
     group.cadence = draft.cadence

@@ -119,6 +119,8 @@ class GroupPlan:
     weekdays: tuple[int, ...]
     therapists: tuple[str, ...]
     entries: tuple[PlanEntry, ...]
+    language: str = "nb"
+    """The language of the group's handouts."""
 
 
 @dataclass(frozen=True)

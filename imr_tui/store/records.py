@@ -107,6 +107,8 @@ class SessionOverview:
     session: SessionSummary
     group_name: str
     group_location: str
+    group_language: str
+    """The language of the group's handouts."""
     therapists: tuple[TherapistRef, ...]
     participants: tuple[SessionParticipant, ...]
     home_assignment: str

@@ -54,7 +54,7 @@ class ScheduleService:
             ).all()
         return GroupPlan(
             group_id=group.id, name=group.name, location=group.location, cadence=group.cadence,
-            weekdays=tuple(int(day) for day in group.weekdays.split(",") if day), therapists=tuple(therapists),
+            weekdays=tuple(int(day) for day in group.weekdays.split(",") if day), therapists=tuple(therapists), language=group.language,
             # Only the alias or initials: the plan may be shown on a shared screen.
             entries=tuple(_entry(row, (person.alias or _initials(person.name)) if person else "") for row, person in rows),
         )  # fmt: skip

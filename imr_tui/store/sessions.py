@@ -70,7 +70,7 @@ class SessionService:
             for person, attendance in people
         }
         return SessionOverview(
-            session=_summary(row), group_name=group.name, group_location=group.location, therapists=therapists,
+            session=_summary(row), group_name=group.name, group_location=group.location, group_language=group.language, therapists=therapists,
             participants=tuple(participants.values()), home_assignment=row.home_assignment, notes=row.notes,
             part_minutes=parse_part_minutes(row.part_minutes), timer_state=row.timer_state, next_session_id=next_session,
         )  # fmt: skip
