@@ -6,6 +6,7 @@ The developer's own config, data and environment never leak into a test.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -46,29 +47,134 @@ def curriculum():
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory, curriculum) -> Path:
     """The demo built once; each test gets its own copy of the file."""
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite"
+    build_demo_at(str(path), curriculum)
+    return path
+
+
+def build_demo_at(target: str, curriculum) -> None:
     from imr_tui.store import open_store
     from imr_tui.store.demo import build_demo
 
-    path = tmp_path_factory.mktemp("template") / "demo.sqlite"
-    store = open_store(str(path))
+    store = open_store(target)
     build_demo(store.database, curriculum, TODAY.date())
     store.maintenance.mark_as_demo()
     store.close()
-    return path
 
 
 @pytest.fixture
 def demo_path(tmp_path: Path, demo_template: Path) -> Path:
+    """A SQLite demo file of the test's own (for tests about files; `demo_target` for either engine)."""
     from imr_tui.store.backup import backup_sqlite
 
     return backup_sqlite(demo_template, tmp_path / "demo.sqlite")
 
 
+# -- both engines -------------------------------------------------------------------------
+# A test module marked `pytestmark = pytest.mark.both_engines` runs each test that uses a
+# store fixture (demo_store, demo_target, empty_target, make_app) once on a SQLite file and
+# once on a PostgreSQL database; other tests run on SQLite only.
+ENGINES = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "both_engines: run the module's store tests on SQLite and on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "store_engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
+        metafunc.parametrize("store_engine", ENGINES, indirect=True)
+
+
 @pytest.fixture
-def demo_store(demo_path: Path):
+def store_engine(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A throwaway PostgreSQL server on loopback for the whole run (see tests/pg_server.py).
+
+    Skips PostgreSQL tests where the server is not installed, unless IMR_TUI_REQUIRE_PG=1.
+    """
+    import subprocess
+
+    from pg_server import PgServer, find_bin_dir
+
+    bin_dir = find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("IMR_TUI_REQUIRE_PG") == "1":
+            pytest.fail("IMR_TUI_REQUIRE_PG=1 but no PostgreSQL server is installed (/usr/lib/postgresql/*/bin/initdb)")
+        pytest.skip("no PostgreSQL server installed (/usr/lib/postgresql/*/bin/initdb)")
+    server = PgServer(bin_dir)
+    try:
+        server.start()
+    except subprocess.CalledProcessError as error:
+        server.stop()
+        pytest.fail(f"the test PostgreSQL server did not start: {error.stderr.decode(errors='replace')[-2000:]}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_server, curriculum) -> str:
+    """A PostgreSQL database with the demo, copied (CREATE DATABASE ... TEMPLATE) for each test."""
+    name = pg_server.create_database(prefix="template_demo")
+    build_demo_at(pg_server.url(name), curriculum)
+    return name
+
+
+@pytest.fixture(scope="session")
+def pg_empty_template(pg_server) -> str:
+    """A PostgreSQL database migrated to the newest schema, with no data."""
     from imr_tui.store import open_store
 
-    store = open_store(str(demo_path))
+    name = pg_server.create_database(prefix="template_empty")
+    open_store(pg_server.url(name)).close()
+    return name
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """The URL of a new, empty PostgreSQL database (no tables), dropped after the test."""
+    name = pg_server.create_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def pg_demo_url(pg_server, pg_demo_template):
+    """The URL of a fresh copy of the demo on PostgreSQL, dropped after the test."""
+    name = pg_server.create_database(template=pg_demo_template)
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def demo_target(request: pytest.FixtureRequest, store_engine: str) -> str:
+    """The demo database of this test: a SQLite file path or a PostgreSQL URL, for `--db`."""
+    if store_engine == "postgresql":
+        return request.getfixturevalue("pg_demo_url")
+    return str(request.getfixturevalue("demo_path"))
+
+
+@pytest.fixture
+def empty_target(request: pytest.FixtureRequest, store_engine: str, tmp_path: Path):
+    """A database at the newest schema with no data: a new SQLite file or a PostgreSQL URL."""
+    if store_engine == "postgresql":
+        pg_server = request.getfixturevalue("pg_server")
+        name = pg_server.create_database(template=request.getfixturevalue("pg_empty_template"))
+        yield pg_server.url(name)
+        pg_server.drop_database(name)
+    else:
+        yield str(tmp_path / "imr.sqlite")
+
+
+@pytest.fixture
+def demo_store(demo_target: str):
+    from imr_tui.store import open_store
+
+    store = open_store(demo_target)
     yield store
     store.close()
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Markdown, Static
 
 from imr_tui.screens.help import HelpScreen
 from imr_tui.screens.session import SessionScreen
 from imr_tui.screens.today import TodayScreen
+
+# Each test on the demo runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_engines
 
 SIZE = (120, 36)
 

@@ -16,6 +16,9 @@ from imr_tui.store.session_edits import EditConflict
 from conftest import TODAY
 from goal_data import person_in_a_group
 
+# Each test that opens the demo or an empty store runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_engines
+
 DAY = TODAY.date()
 
 
@@ -52,11 +55,11 @@ def test_archived_goals_stay_and_can_be_restored(demo_store) -> None:
         demo_store.goal_edits.set_status("goal", goal, "finished")
 
 
-def test_revising_keeps_the_earlier_wording(demo_store, demo_path) -> None:
+def test_revising_keeps_the_earlier_wording(demo_store, demo_target) -> None:
     person, _sessions = person_in_a_group(demo_store, DAY)
     goal = demo_store.goal_edits.add_goal(person, "Bli frisk", "Lei av å ha det sånn", DAY - dt.timedelta(weeks=5))
     demo_store.goal_edits.revise_goal(goal, "Jeg vil ha en jobb jeg trives i", "Være til nytte", DAY, based_on="Bli frisk")
-    fresh = open_store(str(demo_path))
+    fresh = open_store(demo_target)
     (recovery,) = fresh.goals.participant_goals(person).goals
     fresh.close()
     assert (recovery.text, recovery.why) == ("Jeg vil ha en jobb jeg trives i", "Være til nytte")
@@ -101,10 +104,10 @@ def test_dates_that_do_not_exist_are_refused_with_what_is_allowed() -> None:
     assert parse_day(" ", "day") is None
 
 
-def test_another_windows_text_is_never_overwritten(demo_store, demo_path) -> None:
+def test_another_windows_text_is_never_overwritten(demo_store, demo_target) -> None:
     person, _sessions = person_in_a_group(demo_store, DAY)
     goal = demo_store.goal_edits.add_goal(person, "Sove bedre", "", DAY)
-    other_window = open_store(str(demo_path))
+    other_window = open_store(demo_target)
     other_window.goal_edits.save_text("goal", goal, "why", "Orke mer", based_on="")
     with pytest.raises(EditConflict) as conflict:
         demo_store.goal_edits.save_text("goal", goal, "why", "Ha energi", based_on="")

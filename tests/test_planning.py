@@ -20,6 +20,9 @@ from imr_tui.planning.schedule import PlannedContent, closed_days, is_public_hol
 from imr_tui.planning.shifting import Slot, carry_forward, keep_order_after_move
 from imr_tui.store.versions import ChangedElsewhere
 
+
+# Each test that opens the demo or an empty store runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_engines
 D = dt.date
 
 
@@ -31,10 +34,10 @@ def english():
 
 
 @pytest.fixture
-def store(tmp_path: Path):
+def store(empty_target: str):
     from imr_tui.store import open_store
 
-    store = open_store(str(tmp_path / "plan.sqlite"))
+    store = open_store(empty_target)
     yield store
     store.close()
 
@@ -363,13 +366,13 @@ def test_planning_again_keeps_held_sessions_and_stale_edits_are_refused(demo_sto
 # --- The schedule on the command line, and as iCalendar --------------------------------------
 
 
-def test_the_ics_file_has_one_event_per_session_in_oslo_time_and_no_names(demo_path: Path, tmp_path: Path) -> None:
+def test_the_ics_file_has_one_event_per_session_in_oslo_time_and_no_names(demo_target: str, tmp_path: Path) -> None:
     import icalendar
 
     from imr_tui.store.demo.people import WEEKLY_GROUP_PEOPLE
 
     target = tmp_path / "plan.ics"
-    result = CliRunner().invoke(cli, ["schedule", "Nydal", "--db", str(demo_path), "--ics", str(target), "--json", "--lang", "en"])
+    result = CliRunner().invoke(cli, ["schedule", "Nydal", "--db", demo_target, "--ics", str(target), "--json", "--lang", "en"])
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
     sessions = [s for s in plan["sessions"] if not s["individual"]]
@@ -385,20 +388,20 @@ def test_the_ics_file_has_one_event_per_session_in_oslo_time_and_no_names(demo_p
         assert name.split()[0] not in text and name.split()[-1] not in text
 
 
-def test_schedule_prints_a_table_and_refuses_bad_input(demo_path: Path, tmp_path: Path) -> None:
+def test_schedule_prints_a_table_and_refuses_bad_input(demo_target: str, tmp_path: Path) -> None:
     runner = CliRunner()
-    table = runner.invoke(cli, ["schedule", "Solsiden", "--db", str(demo_path), "--lang", "en"])
+    table = runner.invoke(cli, ["schedule", "Solsiden", "--db", demo_target, "--lang", "en"])
     assert table.exit_code == 0 and "Practical Facts" in table.stdout or "2." in table.stdout
-    unknown = runner.invoke(cli, ["schedule", "Nowhere", "--db", str(demo_path)])
+    unknown = runner.invoke(cli, ["schedule", "Nowhere", "--db", demo_target])
     assert unknown.exit_code == 2 and "Nowhere" in unknown.stderr
-    wrong_suffix = runner.invoke(cli, ["schedule", "Nydal", "--db", str(demo_path), "--ics", str(tmp_path / "plan.txt")])
+    wrong_suffix = runner.invoke(cli, ["schedule", "Nydal", "--db", demo_target, "--ics", str(tmp_path / "plan.txt")])
     assert wrong_suffix.exit_code == 2 and ".ics" in wrong_suffix.stderr
 
 
-def test_schedule_runs_as_a_real_command(demo_path: Path) -> None:
+def test_schedule_runs_as_a_real_command(demo_target: str) -> None:
     imr_tui = Path(sys.executable).with_name("imr-tui")
     command = [str(imr_tui)] if imr_tui.exists() else [sys.executable, "-c", "from imr_tui.cli import main; main()"]
-    done = subprocess.run([*command, "schedule", "Nydal", "--json", "--db", str(demo_path)], capture_output=True, text=True, timeout=60)
+    done = subprocess.run([*command, "schedule", "Nydal", "--json", "--db", demo_target], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["group"]["name"] == "Ukesgruppa Nydal" and data["sessions"][0]["date"] == "2026-06-23"

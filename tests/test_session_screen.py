@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlmodel import select
 from textual.widgets import TextArea
 
@@ -15,6 +16,9 @@ from imr_tui.widgets.attendance_list import AttendanceList
 
 from conftest import TODAY
 from session_data import group_with_session_today
+
+# Each test runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_engines
 
 SIZE = (120, 40)
 
@@ -37,25 +41,25 @@ def stored_attendance(path, session_id: int) -> dict[int, tuple[str, bool]]:
     return {row.participant_id: (row.status, row.picked_up) for row in rows}
 
 
-async def test_attendance_for_eight_in_eight_key_presses(make_app, demo_store, demo_path) -> None:
+async def test_attendance_for_eight_in_eight_key_presses(make_app, demo_store, demo_target) -> None:
     session_id, people = group_with_session_today(demo_store, TODAY.date(), size=8)
     app = make_app("nb")
     async with app.run_test(size=SIZE) as pilot:
         await open_session(app, pilot, session_id)
         await pilot.press("1", "1", "2", "1", "4", "3", "1", "5")
     expected = ["present", "present", "late", "present", "absent_notice", "left_early", "present", "absent_no_notice"]
-    stored = stored_attendance(demo_path, session_id)
+    stored = stored_attendance(demo_target, session_id)
     assert [stored[pid][0] for pid in people] == expected
 
 
-async def test_rest_present_and_picked_up_in_three_presses(make_app, demo_store, demo_path) -> None:
+async def test_rest_present_and_picked_up_in_three_presses(make_app, demo_store, demo_target) -> None:
     session_id, people = group_with_session_today(demo_store, TODAY.date(), size=8)
     app = make_app("nb")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot, session_id)
         await pilot.press("5", "h", "A")  # first absent; second picked up (so present); the rest present
         assert "8" in str(screen.query_one("#attendance-title").render())
-    stored = stored_attendance(demo_path, session_id)
+    stored = stored_attendance(demo_target, session_id)
     assert stored[people[0]] == ("absent_no_notice", False)
     assert stored[people[1]] == ("present", True)
     assert all(stored[pid] == ("present", False) for pid in people[2:])
@@ -102,7 +106,7 @@ async def test_timer_resumes_after_the_screen_is_closed(make_app, demo_store, cl
         assert round(reading.part_elapsed) == 120
 
 
-async def test_changing_minutes_for_this_session_moves_the_clock_times(make_app, demo_store, demo_path) -> None:
+async def test_changing_minutes_for_this_session_moves_the_clock_times(make_app, demo_store, demo_target) -> None:
     session_id, _people = group_with_session_today(demo_store, TODAY.date())
     app = make_app("nb")
     async with app.run_test(size=SIZE) as pilot:
@@ -115,13 +119,13 @@ async def test_changing_minutes_for_this_session_moves_the_clock_times(make_app,
         await pilot.pause()
         assert screen.agenda[0].minutes == 10
         assert f"{screen.agenda[1].starts:%H:%M}" == "13:10"
-    store = open_store(str(demo_path))
+    store = open_store(demo_target)
     with store.database.reading() as session:
         assert session.get(GroupSession, session_id).part_minutes == '{"welcome": 10}'
     store.close()
 
 
-async def test_following_up_a_step_and_choosing_the_next(make_app, demo_store, demo_path) -> None:
+async def test_following_up_a_step_and_choosing_the_next(make_app, demo_store, demo_target) -> None:
     session_id, people = group_with_session_today(demo_store, TODAY.date())
     app = make_app("nb")
     async with app.run_test(size=SIZE) as pilot:
@@ -138,7 +142,7 @@ async def test_following_up_a_step_and_choosing_the_next(make_app, demo_store, d
         assert isinstance(app.screen, SessionScreen)
         row = app.screen.query_one(AttendanceList).get_row_at(0)
         assert str(row[3]).startswith("◑ Ringe NAV-veilederen")
-    store = open_store(str(demo_path))
+    store = open_store(demo_target)
     with store.database.reading() as session:
         step = session.exec(select(Step).where(Step.due_session_id == session_id)).one()
         follow_up = session.exec(select(StepFollowUp).where(StepFollowUp.step_id == step.id)).one()
@@ -151,7 +155,7 @@ async def test_following_up_a_step_and_choosing_the_next(make_app, demo_store, d
     store.close()
 
 
-async def test_notes_are_saved_as_typed(make_app, demo_store, demo_path) -> None:
+async def test_notes_are_saved_as_typed(make_app, demo_store, demo_target) -> None:
     session_id, _people = group_with_session_today(demo_store, TODAY.date())
     app = make_app("nb")
     async with app.run_test(size=SIZE) as pilot:
@@ -159,22 +163,22 @@ async def test_notes_are_saved_as_typed(make_app, demo_store, demo_path) -> None
         screen.query_one("#notes", TextArea).focus()
         await pilot.press(*"God stemning i dag")
         await pilot.pause(0.6)  # the autosave delay, not a wait for anything else
-        fresh = open_store(str(demo_path))
+        fresh = open_store(demo_target)
         assert fresh.sessions.overview(session_id).notes == "God stemning i dag"
         fresh.close()
         await pilot.press(*". Mye latter")
         await pilot.press("escape")  # leaving saves at once
-    fresh = open_store(str(demo_path))
+    fresh = open_store(demo_target)
     assert fresh.sessions.overview(session_id).notes == "God stemning i dag. Mye latter"
     fresh.close()
 
 
-async def test_another_windows_notes_are_never_overwritten(make_app, demo_store, demo_path) -> None:
+async def test_another_windows_notes_are_never_overwritten(make_app, demo_store, demo_target) -> None:
     session_id, _people = group_with_session_today(demo_store, TODAY.date())
     app = make_app("nb")
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_session(app, pilot, session_id)
-        other_window = open_store(str(demo_path))
+        other_window = open_store(demo_target)
         other_window.session_edits.save_text(session_id, "notes", "Skrevet av Ingrid", based_on="")
         screen.query_one("#notes", TextArea).focus()
         await pilot.press(*"Skrevet av Jonas")
@@ -203,13 +207,13 @@ async def test_presentation_mode_hides_steps_and_notes(make_app, demo_store) -> 
         assert app.screen is screen
 
 
-async def test_mark_as_held(make_app, demo_store, demo_path) -> None:
+async def test_mark_as_held(make_app, demo_store, demo_target) -> None:
     session_id, _people = group_with_session_today(demo_store, TODAY.date())
     app = make_app("en")
     async with app.run_test(size=SIZE) as pilot:
         await open_session(app, pilot, session_id)
         await pilot.press("H")
-    store = open_store(str(demo_path))
+    store = open_store(demo_target)
     with store.database.reading() as session:
         assert session.get(GroupSession, session_id).status == "held"
     store.close()

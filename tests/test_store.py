@@ -16,6 +16,9 @@ from imr_tui.store.schema import SCHEMA_HEAD, known_revisions
 
 from conftest import TODAY
 
+# Each test that opens the demo or an empty store runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_engines
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
@@ -45,11 +48,11 @@ def test_schema_head_constant_matches_the_newest_migration() -> None:
     assert known_revisions()[-1] == SCHEMA_HEAD
 
 
-def test_reopening_keeps_the_data(demo_path: Path) -> None:
-    first = open_store(str(demo_path))
+def test_reopening_keeps_the_data(demo_target: str) -> None:
+    first = open_store(demo_target)
     count = len(first.groups.overview(TODAY.date()))
     first.close()
-    again = open_store(str(demo_path))
+    again = open_store(demo_target)
     assert len(again.groups.overview(TODAY.date())) == count == 2
     again.close()
 
@@ -98,8 +101,10 @@ def test_another_applications_database_is_refused(tmp_path: Path) -> None:
     with sqlite3.connect(path) as connection:
         connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
     connection.close()
+    before = path.read_bytes()
     with pytest.raises(UserError, match="et annet program"):
         open_store(str(path))
+    assert path.read_bytes() == before  # not even the header's journal mode
 
 
 def test_a_missing_folder_is_reported(tmp_path: Path) -> None:

@@ -9,19 +9,24 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, inspect
 from sqlalchemy.exc import DatabaseError, NoSuchModuleError, OperationalError, ArgumentError
 from sqlmodel import Session
 
 from imr_tui.errors import BadInputError, UserError
 from imr_tui.i18n import _
 from imr_tui.store import schema
-from imr_tui.store.backup import backup_before_upgrade
-from imr_tui.store.engine import make_engine
-from imr_tui.store.location import DatabaseLocation, prepare_sqlite_file, resolve_location
+from imr_tui.store.location import DatabaseLocation, resolve_location
+
+if TYPE_CHECKING:
+    from imr_tui.store.backends import Backend
 
 log = logging.getLogger(__name__)
+# A table every imr-tui schema has had since the first one.
+IMR_TUI_TABLE = "course_group"
 
 
 class Database:
@@ -52,45 +57,58 @@ def open_database(target: str | None = None, *, upgrade: bool = True) -> Databas
     An older schema is backed up and upgraded; a newer one, or a file that is not an
     imr-tui database, is refused with a clear message and left untouched.
     """
+    from imr_tui.store.backends import backend_for
+
     location = resolve_location(target)
-    if location.path is not None:
-        prepare_sqlite_file(location.path)
+    backend = backend_for(location)
+    backend.prepare()
     try:
-        engine = make_engine(location)
+        engine = backend.make_engine()
     except (ArgumentError, NoSuchModuleError) as error:
-        raise BadInputError(_("--db: '{target}' is neither a file path nor a database URL that imr-tui can use ({error})").format(target=target, error=error)) from None
+        raise BadInputError(
+            _("--db: '{target}' is neither a file path nor a database URL that imr-tui can use ({error})").format(target=location.display, error=first_line(error))
+        ) from None
     except ModuleNotFoundError as error:
         raise UserError(_("the database driver '{module}' is not installed").format(module=error.name)) from None
     try:
-        _bring_up_to_date(engine, location, upgrade=upgrade)
+        _bring_up_to_date(engine, backend, upgrade=upgrade)
     except (UserError, BadInputError):
         engine.dispose()
         raise
     except OperationalError as error:
         engine.dispose()
-        raise UserError(_("cannot open the database {where}: {reason}").format(where=location.display, reason=_first_line(error))) from None
+        raise backend.connection_error(error) from None
     except DatabaseError as error:
         engine.dispose()
-        raise UserError(_("{where} is damaged or not an imr-tui database ({reason}); nothing was changed").format(where=location.display, reason=_first_line(error))) from None
+        raise UserError(_("{where} is damaged or not an imr-tui database ({reason}); nothing was changed").format(where=location.display, reason=first_line(error))) from None
     return Database(engine, location)
 
 
-def _bring_up_to_date(engine: Engine, location: DatabaseLocation, *, upgrade: bool) -> None:
+def _bring_up_to_date(engine: Engine, backend: Backend, *, upgrade: bool) -> None:
     with engine.connect() as connection:
-        if location.path is not None:
-            # Reads the first pages: a truncated or scrambled file fails here, before any write.
-            connection.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
-        revision = schema.stored_revision(connection)
+        backend.probe(connection)
+        revision = imr_tui_revision(connection)
     if not schema.needs_upgrade(revision):
         return
     if not upgrade:
         raise UserError(_("the database needs an upgrade to schema {head}; run: imr-tui db upgrade").format(head=schema.SCHEMA_HEAD))
-    if revision is not None and location.path is not None:
-        copy = backup_before_upgrade(location.path, revision)
-        log.info("backed up schema %s before upgrading: %s", revision, copy.name)
-    schema.upgrade(engine)
+    if revision is not None:
+        copy = backend.backup_before_upgrade(revision)
+        log.info("backed up schema %s before upgrading: %s", revision, Path(copy).name)
+    with backend.migration_lock(engine):
+        schema.upgrade(engine)
 
 
-def _first_line(error: Exception) -> str:
+def imr_tui_revision(connection: Connection) -> str | None:
+    """The stored schema version; None for an empty database; refuses another application's."""
+    revision = schema.stored_revision(connection)
+    if revision not in (None, schema.SCHEMA_HEAD) and IMR_TUI_TABLE not in inspect(connection).get_table_names():
+        # Alembic is common: another application's version table is not ours.
+        raise UserError(_("this database belongs to another application (its schema version {found} is not imr-tui's); nothing was changed").format(found=revision))
+    return revision
+
+
+def first_line(error: Exception) -> str:
+    """The first line of what the driver said (never a URL: SQLAlchemy's own text is left out)."""
     original = getattr(error, "orig", None) or error
     return str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__

@@ -17,14 +17,33 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    if _new_or_ours(cursor):
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
 
 
+def _new_or_ours(cursor: Any) -> bool:
+    """Switching to WAL rewrites the file's header: never on another application's database."""
+    tables = {row[0] for row in cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return True
+    if "alembic_version" not in tables:
+        return False
+    revision = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
+    return revision is not None and str(revision[0]).isdigit()  # ours are numbered: 0001, 0002, ...
+
+
+def make_sqlite_engine(location: DatabaseLocation) -> Engine:
+    from imr_tui.store.encryption import engine_options  # SQLCipher when IMR_TUI_DB_KEY is set
+
+    engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **engine_options(location.path))
+    event.listen(engine, "connect", _configure_sqlite_connection)
+    return engine
+
+
 def make_engine(location: DatabaseLocation) -> Engine:
-    if location.path is not None:
-        engine = create_engine(location.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _configure_sqlite_connection)
-        return engine
-    return create_engine(location.url, pool_pre_ping=True)
+    """The engine for a SQLite file or a database server, each set up its own way."""
+    from imr_tui.store.backends import backend_for
+
+    return backend_for(location).make_engine()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from imr_tui.errors import BadInputError, UserError
@@ -15,18 +16,32 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 @dataclass(frozen=True)
 class DatabaseLocation:
-    url: str
+    url: str = field(repr=False)  # may hold a password: never in a log or a traceback
     path: Path | None
     """The file, for SQLite; None for a server database."""
+
+    @property
+    def engine_name(self) -> str:
+        """`sqlite`, `postgresql`, ...: the part of the URL before `+driver://`."""
+        return self.url.split("://", 1)[0].split("+", 1)[0]
 
     @property
     def display(self) -> str:
         """Where the database is, without any password in the URL."""
         if self.path is not None:
             return str(self.path)
-        from sqlalchemy.engine import make_url
+        return mask_password(self.url)
 
-        return make_url(self.url).render_as_string(hide_password=True)
+
+def mask_password(url: str) -> str:
+    """`postgresql://imr:secret@host/db` -> `postgresql://imr:***@host/db`; works on malformed URLs too."""
+    return _PASSWORD_IN_URL.sub(r"\1***@", url)
+
+
+# scheme://user:password@ ; the password runs to the last @ before the host (it may hold @ itself)
+_PASSWORD_IN_URL = re.compile(r"^([^:/]+://[^:/@]*:)(.*)@(?=[^@]*$)")
+# A URL without a driver gets the one imr-tui installs (SQLAlchemy's default is psycopg2).
+_DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}
 
 
 def resolve_location(target: str | None) -> DatabaseLocation:
@@ -39,9 +54,25 @@ def resolve_location(target: str | None) -> DatabaseLocation:
         if target.startswith("sqlite:///") and target != "sqlite:///:memory:":
             path = Path(target.removeprefix("sqlite:///")).expanduser()
             return DatabaseLocation(url=f"sqlite:///{path.resolve()}", path=path.resolve())
-        return DatabaseLocation(url=target, path=None)
+        return DatabaseLocation(url=_server_url(target), path=None)
     path = Path(target).expanduser().resolve()
     return DatabaseLocation(url=f"sqlite:///{path}", path=path)
+
+
+def _server_url(target: str) -> str:
+    """The URL checked for form (not yet for a server): a clear error for a malformed one."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    scheme, rest = target.split("://", 1)
+    target = f"{_DEFAULT_DRIVERS.get(scheme, scheme)}://{rest}"
+    try:
+        url = make_url(target)
+    except (ArgumentError, ValueError):
+        raise BadInputError(
+            _("--db: '{target}' is not a valid database URL; write it as postgresql+psycopg://user:password@host:5432/database").format(target=mask_password(target))
+        ) from None
+    return url.render_as_string(hide_password=False)
 
 
 def prepare_sqlite_file(path: Path) -> bool:
@@ -73,4 +104,6 @@ def check_sqlite_header(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header and header != SQLITE_HEADER:
-        raise UserError(_("{path} is not an imr-tui database (not a SQLite file); nothing was changed").format(path=path))
+        from imr_tui.store.encryption import refuse_without_key  # an encrypted file has no plain header: it needs its key
+
+        refuse_without_key(path)

@@ -39,17 +39,15 @@ class MaintenanceService:
         return info is not None and info.value == DEMO_VALUE
 
     def check(self) -> HealthReport:
+        from imr_tui.store.backends import backend_for
+
         with self.database.reading() as session:
-            if self.database.location.path is not None:
-                rows = [row[0] for row in session.exec(text("PRAGMA integrity_check")).all()]
-            else:
-                session.exec(text("SELECT 1")).all()
-                rows = ["ok"]
+            problems = backend_for(self.database.location).integrity_problems(session.connection())
             schema = session.exec(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
             counts = [session.exec(select(func.count()).select_from(table)).one() for table in (CourseGroup, Participant, GroupSession)]
             demo = session.get(StoreInfo, DEMO_KEY)
         return HealthReport(
-            location=self.database.location.display, schema=schema, integrity_ok=rows == ["ok"],
-            integrity_detail="; ".join(rows[:5]), groups=counts[0], participants=counts[1], sessions=counts[2],
+            location=self.database.location.display, schema=schema, integrity_ok=not problems,
+            integrity_detail="; ".join(problems[:5]) or "ok", groups=counts[0], participants=counts[1], sessions=counts[2],
             demo=demo is not None and demo.value == DEMO_VALUE,
         )  # fmt: skip

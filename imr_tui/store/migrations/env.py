@@ -11,7 +11,8 @@ connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
     target_metadata=SQLModel.metadata,
-    # SQLite cannot ALTER most things in place; batch mode copies the table instead.
+    # SQLite cannot ALTER most things in place; batch mode copies the table instead
+    # (on PostgreSQL the same operations ALTER in place, so one migration serves both).
     render_as_batch=True,
     compare_type=True,
 )
