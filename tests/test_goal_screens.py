@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import Input, Static, TextArea
 
 from imr_tui.screens.goal_editor import GoalItemEditor
@@ -17,6 +18,9 @@ from imr_tui.widgets.goal_tree import GoalTree
 from conftest import TODAY
 from goal_data import person_in_a_group
 from session_data import group_with_session_today
+
+# Each test runs on SQLite and on PostgreSQL.
+pytestmark = pytest.mark.both_engines
 
 SIZE = (110, 32)
 
@@ -64,7 +68,7 @@ def error_text(screen, field: str) -> str:
     return shown(error) if error.has_class("-shown") else ""
 
 
-async def test_goal_short_term_goal_and_step_written_and_followed_up(make_app, demo_store, demo_path) -> None:
+async def test_goal_short_term_goal_and_step_written_and_followed_up(make_app, demo_store, demo_target) -> None:
     person, _sessions = person_in_a_group(demo_store, TODAY.date())
     app = make_app("nb")
     async with app.run_test(size=SIZE) as pilot:
@@ -86,7 +90,7 @@ async def test_goal_short_term_goal_and_step_written_and_followed_up(make_app, d
         await pilot.press("down", "2")  # the step: partly
         await settle(pilot)
         assert "1 steg prøvd, 1 gjort eller delvis" in shown(screen.query_one("#goals-effort", Static))
-    (goal,) = stored_goals(demo_path, person).goals
+    (goal,) = stored_goals(demo_target, person).goals
     assert (goal.text, goal.why, goal.set_on) == ("Jeg vil ha en venn", "Jeg er mye alene", TODAY.date())
     (short,) = goal.short_term_goals
     assert (short.text, short.target_date) == ("Møte nye folk", dt.date(2027, 3, 1))
@@ -94,7 +98,7 @@ async def test_goal_short_term_goal_and_step_written_and_followed_up(make_app, d
     assert (step.text, step.status, step.due_on) == ("Gå på kafétreffet mandag", "partly", dt.date(2026, 12, 1))
 
 
-async def test_achieve_archive_restore_and_reorder(make_app, demo_store, demo_path) -> None:
+async def test_achieve_archive_restore_and_reorder(make_app, demo_store, demo_target) -> None:
     person, _sessions = person_in_a_group(demo_store, TODAY.date())
     edits = demo_store.goal_edits
     goal = edits.add_goal(person, "Sove bedre", "", TODAY.date())
@@ -109,16 +113,16 @@ async def test_achieve_archive_restore_and_reorder(make_app, demo_store, demo_pa
         await settle(pilot)
         await pilot.press("up", "up", "z")  # the recovery goal is archived...
         await settle(pilot)
-        assert stored_goals(demo_path, person).goals[0].status == "archived"
+        assert stored_goals(demo_target, person).goals[0].status == "archived"
         await pilot.press("z")  # ...and restored
         await settle(pilot)
-    (stored,) = stored_goals(demo_path, person).goals
+    (stored,) = stored_goals(demo_target, person).goals
     assert stored.status == "active"
     assert [(s.text, s.status) for s in stored.short_term_goals] == [("Mer lys om dagen", "active"), ("Fast døgnrytme", "achieved")]
     assert stored.short_term_goals[1].id == first
 
 
-async def test_revising_the_goal_keeps_the_earlier_words(make_app, demo_store, demo_path) -> None:
+async def test_revising_the_goal_keeps_the_earlier_words(make_app, demo_store, demo_target) -> None:
     person, _sessions = person_in_a_group(demo_store, TODAY.date())
     demo_store.goal_edits.add_goal(person, "Bli frisk", "Lei av det", TODAY.date() - dt.timedelta(weeks=3))
     app = make_app("nb")
@@ -131,12 +135,12 @@ async def test_revising_the_goal_keeps_the_earlier_words(make_app, demo_store, d
         await close_editor(pilot)
         detail = shown(screen.query_one("#goal-detail", Static))
         assert "Tidligere ordlyd" in detail and "«Bli frisk»" in detail
-    (goal,) = stored_goals(demo_path, person).goals
+    (goal,) = stored_goals(demo_target, person).goals
     assert goal.text == "Jeg vil ha en jobb jeg trives i" and goal.why == "Lei av det"
     assert [(r.text, r.replaced_on) for r in goal.revisions] == [("Bli frisk", TODAY.date())]
 
 
-async def test_bad_input_is_refused_at_the_field_and_nothing_typed_is_lost(make_app, demo_store, demo_path) -> None:
+async def test_bad_input_is_refused_at_the_field_and_nothing_typed_is_lost(make_app, demo_store, demo_target) -> None:
     person, _sessions = person_in_a_group(demo_store, TODAY.date())
     goal = demo_store.goal_edits.add_goal(person, "Sove bedre", "", TODAY.date())
     demo_store.goal_edits.add_short_term_goal(goal, "Fast døgnrytme")
@@ -166,13 +170,13 @@ async def test_bad_input_is_refused_at_the_field_and_nothing_typed_is_lost(make_
         await pilot.pause(0.6)
         assert "the goal needs a few words" in error_text(app.screen, "text")
         await pilot.press("escape", "escape")
-    (stored,) = stored_goals(demo_path, person).goals
+    (stored,) = stored_goals(demo_target, person).goals
     assert stored.text == "Sove bedre"
     (step,) = stored.short_term_goals[0].steps
     assert step.text == "Legge meg før midnatt" and step.due_on is None  # the step itself was kept
 
 
-async def test_a_text_changed_in_another_window_is_not_overwritten(make_app, demo_store, demo_path) -> None:
+async def test_a_text_changed_in_another_window_is_not_overwritten(make_app, demo_store, demo_target) -> None:
     from imr_tui.screens.conflict import ConflictScreen
 
     person, _sessions = person_in_a_group(demo_store, TODAY.date())
@@ -182,7 +186,7 @@ async def test_a_text_changed_in_another_window_is_not_overwritten(make_app, dem
         await open_goals(app, pilot, person)
         await pilot.press("e")
         await settle(pilot)
-        other_window = open_store(str(demo_path))
+        other_window = open_store(demo_target)
         other_window.goal_edits.save_text("goal", goal, "why", "Skrevet av Ingrid", based_on="")
         app.screen.query_one("#why", TextArea).focus()
         await pilot.press(*"Skrevet av Jonas")
@@ -194,7 +198,7 @@ async def test_a_text_changed_in_another_window_is_not_overwritten(make_app, dem
         other_window.close()
 
 
-async def test_an_imrs_rating_is_entered_and_a_bad_score_refused_at_the_field(make_app, demo_store, demo_path) -> None:
+async def test_an_imrs_rating_is_entered_and_a_bad_score_refused_at_the_field(make_app, demo_store, demo_target) -> None:
     person, _sessions = person_in_a_group(demo_store, TODAY.date())
     app = make_app("nb")
     async with app.run_test(size=SIZE) as pilot:
@@ -225,7 +229,7 @@ async def test_an_imrs_rating_is_entered_and_a_bad_score_refused_at_the_field(ma
         assert isinstance(app.screen, ImrsEntryScreen) and app.screen.rating_id is not None
         assert app.screen.query_one("#item-medication", Input).value == "n"
         await pilot.press("escape")
-    store = open_store(str(demo_path))
+    store = open_store(demo_target)
     (rating,) = store.imrs.history(person)
     store.close()
     assert (rating.rater, rating.phase, rating.rated_on) == ("participant", "start", TODAY.date())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from pypdf import PdfReader
-from textual.widgets import DataTable, OptionList, TextArea
+from textual.widgets import DataTable, TextArea
 
 from imr_tui.screens.journal import JournalScreen
 from imr_tui.screens.print_preview import PrintPreviewScreen

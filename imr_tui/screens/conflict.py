@@ -23,13 +23,20 @@ class ConflictScreen(BaseModal[str]):
         Binding("b", "choose('both')", N_("Keep both"), id="conflict.both"),
     ]
 
-    def __init__(self, what: str, mine: str, theirs: str) -> None:
+    def __init__(self, what: str, mine: str, theirs: str, *, keep_both: bool = True) -> None:
+        """`keep_both` False for a form's values, kept as a whole: the screen then returns the choice, mine or theirs."""
         super().__init__()
-        self.what, self.mine, self.theirs = what, mine, theirs
+        self.what, self.mine, self.theirs, self.keep_both = what, mine, theirs, keep_both
 
     def compose(self) -> ComposeResult:
+        if self.keep_both:
+            title = _("{what} was changed in another window while you typed.").format(what=self.what)
+            hint = _("m keep mine · t take theirs · b keep both (theirs, then mine)")
+        else:
+            title = _("{what}: this was changed in another window after you opened it.").format(what=self.what)
+            hint = _("m keep mine (save it over theirs) · t take theirs into the form")
         with Vertical(id="conflict-box"):
-            yield Static(_("{what} was changed in another window while you typed.").format(what=self.what), id="conflict-title")
+            yield Static(title, id="conflict-title")
             with Horizontal():
                 with Vertical():
                     yield Label(_("Yours"))
@@ -37,10 +44,15 @@ class ConflictScreen(BaseModal[str]):
                 with Vertical():
                     yield Label(_("The other window's"))
                     yield TextArea(self.theirs, read_only=True)
-            yield Static(_("m keep mine · t take theirs · b keep both (theirs, then mine)"), classes="hint")
+            yield Static(hint, classes="hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.keep_both or parameters != (KEEP_BOTH,)
 
     def action_choose(self, choice: str) -> None:
-        if choice == KEEP_MINE:
+        if not self.keep_both:
+            self.dismiss(choice)
+        elif choice == KEEP_MINE:
             self.dismiss(self.mine)
         elif choice == TAKE_THEIRS:
             self.dismiss(self.theirs)

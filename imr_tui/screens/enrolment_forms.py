@@ -84,10 +84,12 @@ class EnrolmentFormScreen(FormModal):
 
     def save(self, values: tuple[EnrolmentDraft, int | None]) -> EnrolResult | bool:
         draft, participant_version = values
+        if participant_version is not None:
+            participant_version = self.version_of("participant", participant_version)
         enrolments = self.imr.store.enrolments
         if self.record is None:
             return enrolments.enrol(self.group_id, draft, self.curriculum, participant_version)
-        enrolments.update_enrolment(self.record.id, self.record.version, draft, participant_version)
+        enrolments.update_enrolment(self.record.id, self.version_of("enrolment", self.record.version), draft, participant_version)
         return True
 
 
@@ -95,6 +97,7 @@ class LeaveFormScreen(FormModal):
     """When a participant left the group, and why (in a few words; never a diagnosis)."""
 
     CSS_PATH = "forms.tcss"
+    STORED_NAMES = {"reason": "leave_reason"}
 
     def __init__(self, record: EnrolmentRecord, today: dt.date) -> None:
         super().__init__()
@@ -119,4 +122,4 @@ class LeaveFormScreen(FormModal):
         return left_on, self.query_one("#reason", Input).value
 
     def save(self, values: tuple[dt.date, str]) -> int:
-        return self.imr.store.enrolments.leave(self.record.id, self.record.version, *values)
+        return self.imr.store.enrolments.leave(self.record.id, self.version_of("enrolment", self.record.version), *values)

@@ -16,7 +16,11 @@ from imr_tui.screens.base import BaseModal
 from imr_tui.i18n.labels import follow_up_label
 from imr_tui.store import Store
 from imr_tui.store.records import SessionParticipant
+from imr_tui.store.session_edits import EditConflict
 from imr_tui.widgets.autosave import Autosaver
+
+
+CONFLICT_WHAT = {"note": N_("The note on how it went"), "next-step": N_("The next step"), "own-assignment": N_("The own home assignment")}
 
 
 class FollowUpScreen(BaseModal):
@@ -32,6 +36,12 @@ class FollowUpScreen(BaseModal):
         super().__init__()
         self.store, self.session_id, self.next_session_id, self.person = store, session_id, next_session_id, person
         self.result = person.step_due.follow_up if person.step_due else None
+        self.based_on = {
+            "note": person.step_due.follow_up_note if person.step_due else "",
+            "next-step": person.next_step.text if person.next_step else "",
+            "own-assignment": person.own_assignment,
+        }
+        """What the database held for each text when this window last read or wrote it."""
         self.autosaver = Autosaver(self)
 
     def compose(self) -> ComposeResult:
@@ -44,11 +54,11 @@ class FollowUpScreen(BaseModal):
                 yield Static(id="result")
                 yield Static(_("ctrl+d done · ctrl+t partly · ctrl+n not done"), classes="hint")
                 yield Label(_("Note on how it went"))
-                yield Input(step.follow_up_note, id="note", placeholder=_("A few words, in the person's own terms"))
+                yield Input(step.follow_up_note, id="note", placeholder=_("A few words, in the person's own terms"), select_on_focus=False)
             yield Label(_("Next step, until next time"))
-            yield Input(self.person.next_step.text if self.person.next_step else "", id="next-step", placeholder=_("Small enough to do before the next session"))
+            yield Input(self.person.next_step.text if self.person.next_step else "", id="next-step", placeholder=_("Small enough to do before the next session"), select_on_focus=False)
             yield Label(_("Own home assignment (if it differs from the group's)"))
-            yield Input(self.person.own_assignment, id="own-assignment")
+            yield Input(self.person.own_assignment, id="own-assignment", select_on_focus=False)
             yield Static(_("Saved as you type. Press escape to close."), classes="hint")
 
     def on_mount(self) -> None:
@@ -72,14 +82,35 @@ class FollowUpScreen(BaseModal):
         self.autosaver.schedule(event.input.id, lambda value=event.value, field=event.input.id: self._save(field, value))
 
     def _save(self, field: str, value: str) -> None:
-        edits = self.store.session_edits
-        if field == "note" and self.person.step_due:
-            edits.save_follow_up_note(self.session_id, self.person.step_due.id, value)
-        elif field == "next-step":
-            edits.set_next_step(self.session_id, self.person.id, value, self.next_session_id)
-        elif field == "own-assignment":
-            edits.set_own_assignment(self.session_id, self.person.id, value)
+        edits, based_on = self.store.session_edits, self.based_on[field]
+        try:
+            if field == "note" and self.person.step_due:
+                edits.save_follow_up_note(self.session_id, self.person.step_due.id, value, based_on)
+            elif field == "next-step":
+                edits.set_next_step(self.session_id, self.person.id, value, self.next_session_id, based_on)
+            elif field == "own-assignment":
+                edits.set_own_assignment(self.session_id, self.person.id, value, based_on)
+        except EditConflict as conflict:
+            self.resolve_conflict(field, value, conflict.stored)
+            return
+        self.based_on[field] = value
+
+    def resolve_conflict(self, field: str, mine: str, theirs: str) -> None:
+        from imr_tui.screens.conflict import ConflictScreen
+
+        def keep(text: str | None) -> None:
+            if text is None:
+                return
+            self.based_on[field] = theirs
+            field_input = self.query_one(f"#{field}", Input)
+            with field_input.prevent(Input.Changed):
+                field_input.value = text
+            self._save(field, text)
+
+        self.app.push_screen(ConflictScreen(_(CONFLICT_WHAT[field]), mine, theirs), keep)
 
     def action_close(self) -> None:
         self.autosaver.flush()
+        if self.app.screen is not self:
+            return  # the last save met another window's text: the therapist chooses first
         self.dismiss(True)

@@ -7,6 +7,7 @@ comes back as a message.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -20,8 +21,9 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from imr_tui.errors import UserError
 from imr_tui.i18n import N_, _
-from imr_tui.planning.fields import InvalidField
+from imr_tui.planning.fields import InvalidField, format_date_input, format_time_input
 from imr_tui.screens.base import BaseModal
+from imr_tui.store.versions import ChangedElsewhere
 
 if TYPE_CHECKING:
     from imr_tui.app import IMRApp
@@ -95,6 +97,18 @@ class FormModal(BaseModal):
     SAVE_ON_ENTER: ClassVar[bool] = False
     """Enter in an input saves (a one-field form) instead of moving to the next field."""
 
+    STORED_NAMES: ClassVar[dict[str, str]] = {}
+    """Fields whose stored column has another name, for showing another window's values."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.newer_versions: dict[str, int] = {}
+        """Per table, a version written by another window that the therapist has seen and chosen over."""
+
+    def version_of(self, table: str, version: int) -> int:
+        """The version a save is based on: the one read when the form opened, or a newer one seen since."""
+        return self.newer_versions.get(table, version)
+
     class Saved(Message):
         def __init__(self, result: Any) -> None:
             super().__init__()
@@ -156,10 +170,49 @@ class FormModal(BaseModal):
     def on_form_modal_refused(self, message: Refused) -> None:
         error = message.error
         self.say("")
-        if isinstance(error, InvalidField) and self.query(f"#field-{error.field}"):
+        if isinstance(error, ChangedElsewhere) and error.stored is not None and error.version is not None:
+            self.resolve_conflict(error)
+        elif isinstance(error, InvalidField) and self.query(f"#field-{error.field}"):
             self.show_problems([error])
         else:
             self.say("⚠ " + error.message)
+
+    # Another window saved the same record after this form opened
+
+    def resolve_conflict(self, error: ChangedElsewhere) -> None:
+        """Show the typed values beside the stored ones; keep mine saves again, take theirs fills them in."""
+        from imr_tui.screens.conflict import KEEP_MINE, ConflictScreen
+
+        stored = error.stored or {}
+        fields = [(label, widget, stored[key]) for label, widget, key in self._stored_fields() if key in stored]
+        differing = [(label, widget, value) for label, widget, value in fields if _shown(widget) != _shown_stored(widget, value)] or fields
+        mine = "\n".join(f"{label}: {_shown(widget)}" for label, widget, _value in differing)
+        theirs = "\n".join(f"{label}: {_shown_stored(widget, value)}" for label, widget, value in differing)
+
+        def choose(choice: str | None) -> None:
+            if choice is None:
+                return
+            self.newer_versions[error.table] = error.version
+            if choice == KEEP_MINE:
+                self.action_save()
+                return
+            for _label, widget, value in fields:
+                _fill_in(widget, value)
+            self.say(_("The other window's values are in the form now: check them, then save or close."))
+
+        titles = self.query(".form-title")
+        title = str(titles.first(Static).content) if titles else ""
+        self.app.push_screen(ConflictScreen(title, mine, theirs, keep_both=False), choose)
+
+    def _stored_fields(self) -> list[tuple[str, Widget, str]]:
+        """(label, widget, stored column) for every labelled field with one input, select or tick box."""
+        found = []
+        for field in self.query(FormField):
+            widget = field.widgets[0] if len(field.widgets) == 1 else None
+            if isinstance(widget, Input | Select | Checkbox) and widget.id:
+                label = field.label or (str(widget.label) if isinstance(widget, Checkbox) else widget.id)
+                found.append((label, widget, self.STORED_NAMES.get(widget.id, widget.id)))
+        return found
 
     def show_problems(self, problems: list[InvalidField]) -> None:
         for problem in problems:
@@ -212,3 +265,46 @@ class FormModal(BaseModal):
     @on(Button.Pressed, "#form-cancel")
     def cancel_clicked(self) -> None:
         self.action_cancel()
+
+
+def _shown(widget: Widget) -> str:
+    if isinstance(widget, Select):
+        return _option_label(widget, widget.value)
+    if isinstance(widget, Checkbox):
+        return _("Yes") if widget.value else _("No")
+    return widget.value
+
+
+def _shown_stored(widget: Widget, value: object) -> str:
+    if isinstance(widget, Select):
+        return _option_label(widget, value)
+    if isinstance(widget, Checkbox):
+        return _("Yes") if value else _("No")
+    return _as_input(value)
+
+
+def _as_input(value: object) -> str:
+    """A stored value as the therapist would type it."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return format_date_input(value)
+    if isinstance(value, dt.time):
+        return format_time_input(value)
+    return str(value)
+
+
+def _option_label(select: Select, value: object) -> str:
+    if value is None or value is Select.NULL:
+        return "–"
+    labels = {option_value: str(label) for label, option_value in select._options}
+    return labels.get(value, str(value))
+
+
+def _fill_in(widget: Widget, value: object) -> None:
+    if isinstance(widget, Select):
+        widget.value = value if value is not None and any(value == option for _label, option in widget._options) else Select.NULL
+    elif isinstance(widget, Checkbox):
+        widget.value = bool(value)
+    else:
+        widget.value = _as_input(value)

@@ -223,6 +223,8 @@ class GoalItemEditor(BaseModal[bool]):
 
     def action_close(self) -> None:
         self.autosaver.flush()
+        if self.app.screen is not self:
+            return  # the last save met another window's text: the therapist chooses first
         if self.row_id is None and (self.value("why").strip() or self.value("day").strip()) and not self.value("text").strip():
             self.show_error("text", empty_text_message(self.target.kind))
         shown = [error for error in self.query(".field-error.-shown")]

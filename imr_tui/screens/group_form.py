@@ -146,7 +146,7 @@ class GroupFormScreen(FormModal):
         if self.settings is None:
             group_id, change = planning.create_group(draft, self.curriculum)
             return GroupSaved(group_id, True, change)
-        change = planning.update_group(self.settings.id, self.settings.version, draft, self.curriculum, today=self.today, replan=replan)
+        change = planning.update_group(self.settings.id, self.version_of("course_group", self.settings.version), draft, self.curriculum, today=self.today, replan=replan)
         return GroupSaved(self.settings.id, False, change)
 
     def action_new_therapist(self) -> None:

@@ -15,6 +15,7 @@ from imr_tui.i18n import N_, _
 from imr_tui.review.journal import draft_note, other_participants_named
 from imr_tui.screens.base import BaseScreen
 from imr_tui.store.records import SessionOverview, SessionParticipant
+from imr_tui.store.session_edits import EditConflict
 from imr_tui.widgets.autosave import Autosaver
 
 
@@ -44,6 +45,8 @@ class JournalScreen(BaseScreen):
         self.session_id = session_id
         self.overview: SessionOverview | None = None
         self.notes: dict[int, str] = {}
+        self.stored: dict[int, str] = {}
+        """The edited notes as the database held them when this window last read or wrote them."""
         self.current: SessionParticipant | None = None
         self.autosaver = Autosaver(self)
 
@@ -68,6 +71,7 @@ class JournalScreen(BaseScreen):
 
     def on_journal_screen_loaded(self, message: Loaded) -> None:
         self.overview = message.overview
+        self.stored = dict(message.edited)
         curriculum = self.imr.curriculum
         self.notes = {p.id: message.edited.get(p.id) or draft_note(message.overview, p, curriculum) for p in message.overview.participants}
         self.query_one("#journal-title", Static).update(
@@ -100,8 +104,37 @@ class JournalScreen(BaseScreen):
             return
         person_id, text = self.current.id, event.text_area.text
         self.notes[person_id] = text
-        self.autosaver.schedule(str(person_id), lambda: self.imr.store.journal.save(self.session_id, person_id, text))
+        self.autosaver.schedule(str(person_id), lambda: self.save_note(person_id, text))
         self.check_names()
+
+    def save_note(self, person_id: int, text: str | None) -> None:
+        """Keep the note (None: back to a fresh draft) unless another window changed it meanwhile."""
+        try:
+            self.imr.store.journal.save(self.session_id, person_id, text, based_on=self.stored.get(person_id, ""))
+        except EditConflict as conflict:
+            self.resolve_conflict(person_id, self.notes[person_id], conflict.stored)
+            return
+        if text is None:
+            self.stored.pop(person_id, None)
+        else:
+            self.stored[person_id] = text
+
+    def resolve_conflict(self, person_id: int, mine: str, theirs: str) -> None:
+        from imr_tui.screens.conflict import ConflictScreen
+
+        def keep(text: str | None) -> None:
+            if text is None:
+                return
+            self.stored[person_id] = theirs
+            self.notes[person_id] = text
+            if self.current is not None and self.current.id == person_id:
+                area = self.query_one("#note", TextArea)
+                with area.prevent(TextArea.Changed):
+                    area.text = text
+                self.check_names()
+            self.save_note(person_id, text)
+
+        self.app.push_screen(ConflictScreen(_("The journal note"), mine, theirs), keep)
 
     def check_names(self) -> None:
         named = other_participants_named(self.notes[self.current.id], self.current, list(self.overview.participants))
@@ -118,8 +151,8 @@ class JournalScreen(BaseScreen):
     def action_fresh_draft(self) -> None:
         if self.current is None:
             return
-        self.imr.store.journal.save(self.session_id, self.current.id, None)
         self.notes[self.current.id] = draft_note(self.overview, self.current, self.imr.curriculum)
+        self.save_note(self.current.id, None)
         area = self.query_one("#note", TextArea)
         with area.prevent(TextArea.Changed):
             area.text = self.notes[self.current.id]
@@ -130,6 +163,8 @@ class JournalScreen(BaseScreen):
             self.query_one("#people", OptionList).focus()
             return
         self.autosaver.flush()
+        if self.app.screen is not self:
+            return  # the last save met another window's text: the therapist chooses first
         self.app.pop_screen()
 
     def on_unmount(self) -> None:

@@ -23,6 +23,7 @@ def _when(entry: PlanEntry) -> str:
 
 class CancelSessionDialog(FormModal):
     CSS_PATH = "forms.tcss"
+    STORED_NAMES = {"reason": "cancel_reason"}
 
     def __init__(self, entry: PlanEntry) -> None:
         super().__init__()
@@ -42,11 +43,12 @@ class CancelSessionDialog(FormModal):
 
     def save(self, values: tuple[str, bool]) -> PlanChange:
         reason, shift = values
-        return self.imr.store.schedule.cancel_session(self.entry.id, self.entry.version, reason, shift=shift)
+        return self.imr.store.schedule.cancel_session(self.entry.id, self.version_of("group_session", self.entry.version), reason, shift=shift)
 
 
 class MoveSessionDialog(FormModal):
     CSS_PATH = "forms.tcss"
+    STORED_NAMES = {"time": "start_time"}
 
     def __init__(self, entry: PlanEntry) -> None:
         super().__init__()
@@ -77,13 +79,14 @@ class MoveSessionDialog(FormModal):
 
     def save(self, values: tuple[dt.date, dt.time, bool]) -> PlanChange:
         day, time, shift = values
-        return self.imr.store.schedule.move_session(self.entry.id, self.entry.version, day, time, shift=shift)
+        return self.imr.store.schedule.move_session(self.entry.id, self.version_of("group_session", self.entry.version), day, time, shift=shift)
 
 
 class ContentDialog(FormModal):
     """The module and topic of one session; the choice of modules follows the kind of session."""
 
     CSS_PATH = "forms.tcss"
+    STORED_NAMES = {"module": "module_id", "topic": "topic_id"}
 
     def __init__(self, entry: PlanEntry, curriculum: Curriculum) -> None:
         super().__init__()
@@ -118,7 +121,7 @@ class ContentDialog(FormModal):
         return (None if module is Select.NULL else module), (None if topic is Select.NULL else topic)
 
     def save(self, values: tuple[str | None, str | None]) -> PlanChange:
-        return self.imr.store.schedule.set_content(self.entry.id, self.entry.version, *values, self.curriculum)
+        return self.imr.store.schedule.set_content(self.entry.id, self.version_of("group_session", self.entry.version), *values, self.curriculum)
 
 
 class JumpDialog(FormModal):

@@ -66,9 +66,11 @@ class SessionScreen(BaseScreen):
     ]
 
     class Loaded(Message):
-        def __init__(self, overview: SessionOverview) -> None:
+        def __init__(self, overview: SessionOverview, marks_before: int) -> None:
             super().__init__()
             self.overview = overview
+            self.marks_before = marks_before
+            """How many marks this window had made when the reading began."""
 
     def __init__(self, session_id: int) -> None:
         super().__init__()
@@ -79,6 +81,8 @@ class SessionScreen(BaseScreen):
         self.saved_texts: dict[str, str] = {}
         """What the database held for each text field when this window last read or wrote it."""
         self.autosaver = Autosaver(self)
+        self.marks = 0
+        """Attendance changes made in this window, so a reading older than the last one is not shown."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -107,9 +111,16 @@ class SessionScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, group="session")
     def load(self) -> None:
-        self.post_message(self.Loaded(self.imr.store.sessions.overview(self.session_id)))
+        marks_before = self.marks
+        self.post_message(self.Loaded(self.imr.store.sessions.overview(self.session_id), marks_before))
 
     def on_session_screen_loaded(self, message: Loaded) -> None:
+        if message.marks_before != self.marks:
+            # A mark was made while this was read (after a follow-up closed, say): showing it
+            # would put the earlier marks back on screen, so read again.
+            self.load()
+            return
+        first_reading = self.overview is None
         self.overview = overview = message.overview
         session = overview.session
         self.query_one("#session-title", Static).update(
@@ -127,7 +138,11 @@ class SessionScreen(BaseScreen):
         self.query_one(AttendanceList).show(list(overview.participants), self.imr.presentation_mode)
         self.show_presentation()
         self.loading = False
-        self.query_one(AttendanceList).focus()
+        if first_reading:
+            # Only when the screen opens: a later reading (after a follow-up window closed)
+            # must not take the keys from the notes or from a window opened meanwhile, where
+            # a field would select its text again and the next key would replace it.
+            self.query_one(AttendanceList).focus()
 
     # The agenda and its timer
 
@@ -191,6 +206,7 @@ class SessionScreen(BaseScreen):
         if person is None:
             return
         self.imr.store.session_edits.mark_attendance(self.session_id, person.id, status)
+        self.marks += 1
         people.update_person(replace(person, attendance=status))
         people.action_cursor_down()
         self.show_attendance_count()
@@ -201,6 +217,7 @@ class SessionScreen(BaseScreen):
         if person is None:
             return
         picked_up = self.imr.store.session_edits.toggle_picked_up(self.session_id, person.id)
+        self.marks += 1
         people.update_person(replace(person, picked_up=picked_up, attendance=person.attendance or "present"))
         self.show_attendance_count()
 
@@ -208,6 +225,7 @@ class SessionScreen(BaseScreen):
         people = self.query_one(AttendanceList)
         unmarked = [person for person in people.people if person.attendance is None]
         self.imr.store.session_edits.mark_unmarked_present(self.session_id, [person.id for person in unmarked])
+        self.marks += 1
         for person in unmarked:
             people.update_person(replace(person, attendance="present"))
         self.show_attendance_count()
@@ -233,7 +251,12 @@ class SessionScreen(BaseScreen):
             self.notify(_("Steps are hidden in presentation mode (f5)."), severity="warning")
             return
         screen = FollowUpScreen(self.imr.store, self.session_id, self.overview.next_session_id, person)
-        self.app.push_screen(screen, lambda _saved: self.load())
+        self.app.push_screen(screen, self.follow_up_closed)
+
+    def follow_up_closed(self, _saved: bool | None) -> None:
+        # Read at once, not in a worker: the next key may open the same person's follow-up
+        # again, and it must start from what was just saved, not from the earlier reading.
+        self.on_session_screen_loaded(self.Loaded(self.imr.store.sessions.overview(self.session_id), self.marks))
 
     def action_open_goals(self) -> None:
         from imr_tui.screens.goals import GoalScreen
@@ -314,6 +337,8 @@ class SessionScreen(BaseScreen):
             self.query_one(AttendanceList).focus()
             return
         self.autosaver.flush()
+        if self.app.screen is not self:
+            return  # the last save met another window's text: the therapist chooses first
         self.save_timer()
         self.app.pop_screen()
 

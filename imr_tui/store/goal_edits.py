@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, col, func, select
 
 from imr_tui.errors import BadInputError
@@ -17,7 +16,8 @@ from imr_tui.i18n import _
 from imr_tui.models import Enrolment, GoalRevision, GoalStatus, GroupSession, RecoveryGoal, ShortTermGoal, Step, StepFollowUp, StepStatus
 from imr_tui.models.base import utc_now
 from imr_tui.store.database import Database
-from imr_tui.store.session_edits import EditConflict
+from imr_tui.store.session_edits import EditConflict, saving_text
+from imr_tui.store.versions import last_writer_wins
 
 TABLES: dict[str, type[SQLModel]] = {"goal": RecoveryGoal, "short_term": ShortTermGoal, "step": Step, "follow_up": StepFollowUp}
 TEXT_FIELDS = {("goal", "text"), ("goal", "why"), ("short_term", "text"), ("step", "text"), ("follow_up", "note")}
@@ -81,17 +81,9 @@ class GoalEditor:
         if field == "text":
             _require(text, kind)
         table = TABLES[kind]
-        try:
-            with self.database.transaction() as session:
-                row = _get(session, table, row_id)
-                stored = getattr(row, field)
-                if stored != based_on and stored != text:
-                    raise EditConflict(stored)
-                setattr(row, field, text)
-                row.updated_at = utc_now()
-        except StaleDataError:
-            with self.database.reading() as session:
-                raise EditConflict(getattr(session.get(table, row_id), field)) from None
+        with saving_text(self.database, lambda session: _get(session, table, row_id), field, text, based_on) as (_session, row):
+            setattr(row, field, text)
+            row.updated_at = utc_now()
 
     def revise_goal(self, goal_id: int, text: str, why: str, on: dt.date, based_on: str) -> None:
         """New words for the goal; the earlier wording is kept with the day it was replaced."""
@@ -105,28 +97,36 @@ class GoalEditor:
             session.add(GoalRevision(goal_id=goal_id, text=goal.text, why=goal.why, replaced_on=on))
             goal.text, goal.why, goal.updated_at = text, why, utc_now()
 
-    # Dates
+    # Dates, status and order are last writer wins by design: each is one choice, shown at
+    # once in the goal tree; only the typed texts above are checked against another window.
 
     def set_goal_date(self, goal_id: int, set_on: dt.date) -> None:
-        with self.database.transaction() as session:
+        def write(session: Session):
             goal = _get(session, RecoveryGoal, goal_id)
             goal.set_on, goal.updated_at = set_on, utc_now()
 
+        last_writer_wins(self.database, write)
+
     def set_target_date(self, short_term_goal_id: int, target: dt.date | None) -> None:
-        with self.database.transaction() as session:
+        def write(session: Session):
             short = _get(session, ShortTermGoal, short_term_goal_id)
             _not_before_goal(_get(session, RecoveryGoal, short.goal_id), target, "target_date")
             short.target_date, short.updated_at = target, utc_now()
 
+        last_writer_wins(self.database, write)
+
     def set_due_date(self, step_id: int, due_on: dt.date | None) -> None:
         """The day the step is due; a session of the person's group that day becomes its due session."""
-        with self.database.transaction() as session:
+
+        def write(session: Session):
             step = _get(session, Step, step_id)
             if step.short_term_goal_id is not None:
                 short = _get(session, ShortTermGoal, step.short_term_goal_id)
                 _not_before_goal(_get(session, RecoveryGoal, short.goal_id), due_on, "due_on")
             step.due_date, step.due_session_id = due_on, _session_on(session, step.participant_id, due_on)
             step.updated_at = utc_now()
+
+        last_writer_wins(self.database, write)
 
     # Status and order
 
@@ -135,13 +135,17 @@ class GoalEditor:
         (StepStatus if kind == "step" else GoalStatus)(status)  # refuse anything else
         if kind not in {"goal", "short_term", "step"}:
             raise ValueError(kind)
-        with self.database.transaction() as session:
+
+        def write(session: Session):
             row = _get(session, TABLES[kind], row_id)
             row.status, row.updated_at = status, utc_now()
 
+        last_writer_wins(self.database, write)
+
     def move(self, kind: str, row_id: int, offset: int) -> None:
         """Move a short-term goal or step up (-1) or down (+1) among its siblings."""
-        with self.database.transaction() as session:
+
+        def write(session: Session):
             row = _get(session, TABLES[kind], row_id)
             if kind == "short_term":
                 query = select(ShortTermGoal).where(ShortTermGoal.goal_id == row.goal_id).order_by(ShortTermGoal.position, ShortTermGoal.id)
@@ -159,6 +163,8 @@ class GoalEditor:
             for position, sibling in enumerate(siblings):
                 if sibling.position != position:
                     sibling.position = position
+
+        last_writer_wins(self.database, write)
 
 
 def _require(text: str, kind: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from imr_tui.errors import BadInputError
 from imr_tui.goals.fields import FieldError
@@ -15,6 +15,7 @@ from imr_tui.models import ImrsPhase, ImrsRater, ImrsRating, ImrsScore
 from imr_tui.models.base import utc_now
 from imr_tui.store.database import Database
 from imr_tui.store.goal_records import ImrsRatingRecord
+from imr_tui.store.versions import last_writer_wins
 
 
 class ImrsService:
@@ -41,8 +42,11 @@ class ImrsService:
             session.flush()
             return rating.id
 
+    # The date, rater, phase and each item's score are last writer wins by design: each is one
+    # choice from a short list, entered with the person and shown at once in the entry window.
+
     def set_details(self, rating_id: int, *, rated_on: dt.date | None = None, rater: str | None = None, phase: str | None = None, note: str | None = None) -> None:
-        with self.database.transaction() as session:
+        def write(session: Session):
             rating = _rating(session, rating_id)
             if rated_on is not None:
                 rating.rated_on = rated_on
@@ -54,6 +58,8 @@ class ImrsService:
                 rating.note = note
             rating.updated_at = utc_now()
 
+        last_writer_wins(self.database, write)
+
     def set_score(self, scale: ImrsScale, rating_id: int, item_id: str, score: int | None) -> None:
         """One item's score; None is "not applicable", refused where the scale does not allow it."""
         item = scale.item(item_id)
@@ -61,7 +67,8 @@ class ImrsService:
             raise BadInputError(_("the IMR Scale has no item '{item}'").format(item=item_id))
         if not scale.allows(item, score):
             raise FieldError(item_id, _("rate from {lowest} to {highest} ({highest} is best); this item is rated for everyone").format(lowest=scale.lowest, highest=scale.highest))
-        with self.database.transaction() as session:
+
+        def write(session: Session):
             _rating(session, rating_id)
             row = session.exec(select(ImrsScore).where(ImrsScore.rating_id == rating_id, ImrsScore.item_id == item_id)).first()
             if row is None:
@@ -69,12 +76,17 @@ class ImrsService:
             else:
                 row.score, row.updated_at = score, utc_now()
 
+        last_writer_wins(self.database, write)
+
     def clear_score(self, rating_id: int, item_id: str) -> None:
         """The item is not answered (yet): it counts neither as a score nor as "not applicable"."""
-        with self.database.transaction() as session:
+
+        def write(session: Session):
             row = session.exec(select(ImrsScore).where(ImrsScore.rating_id == rating_id, ImrsScore.item_id == item_id)).first()
             if row is not None:
                 session.delete(row)
+
+        last_writer_wins(self.database, write)
 
     def delete_rating(self, rating_id: int) -> None:
         with self.database.transaction() as session:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from imr_tui.models import JournalNote
 from imr_tui.store.database import Database
+from imr_tui.store.session_edits import saving_text
 
 
 class JournalService:
@@ -18,14 +19,26 @@ class JournalService:
             rows = session.exec(select(JournalNote).where(JournalNote.session_id == session_id)).all()
         return {row.participant_id: row.text for row in rows}
 
-    def save(self, session_id: int, participant_id: int, text: str | None) -> None:
-        """Keep an edited note; None goes back to the fresh draft."""
-        with self.database.transaction() as session:
-            row = session.exec(select(JournalNote).where(JournalNote.session_id == session_id, JournalNote.participant_id == participant_id)).first()
-            if text is None:
-                if row is not None:
-                    session.delete(row)
-            elif row is None:
-                session.add(JournalNote(session_id=session_id, participant_id=participant_id, text=text))
-            else:
-                row.text = text
+    def save(self, session_id: int, participant_id: int, text: str | None, based_on: str | None = None) -> None:
+        """Keep an edited note; None goes back to the fresh draft.
+
+        `based_on` is the edited note this window last read or wrote ("" for none; None: not
+        checked). If another window changed the note since, EditConflict carries its text.
+        """
+        find = lambda session: _note(session, session_id, participant_id)  # noqa: E731
+        with saving_text(self.database, find, "text", text or "", based_on) as (session, row):
+            _write(session, row, session_id, participant_id, text)
+
+
+def _note(session: Session, session_id: int, participant_id: int) -> JournalNote | None:
+    return session.exec(select(JournalNote).where(JournalNote.session_id == session_id, JournalNote.participant_id == participant_id)).first()
+
+
+def _write(session: Session, row: JournalNote | None, session_id: int, participant_id: int, text: str | None) -> None:
+    if text is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(JournalNote(session_id=session_id, participant_id=participant_id, text=text))
+    else:
+        row.text = text

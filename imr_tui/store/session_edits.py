@@ -7,9 +7,13 @@ commits at once, and returns what is now stored.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from typing import Any
+from contextlib import contextmanager
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from imr_tui.errors import UserError
 from imr_tui.i18n import _
@@ -17,6 +21,7 @@ from imr_tui.models import Attendance, AttendanceStatus, GroupSession, HomeAssig
 from imr_tui.models.base import utc_now
 from imr_tui.models.goal import RecoveryGoal
 from imr_tui.store.database import Database
+from imr_tui.store.versions import last_writer_wins
 
 TEXT_FIELDS = {"notes", "home_assignment"}
 
@@ -33,9 +38,14 @@ class SessionEditor:
     def __init__(self, database: Database) -> None:
         self.database = database
 
+    # Attendance is last writer wins by design: a mark is one choice of five, made with the
+    # person in the room and shown at once in the list, so the latest mark is the one meant.
+    # Losing a race with another window only means the write is made again on fresh data.
+
     def mark_attendance(self, session_id: int, participant_id: int, status: str) -> None:
         AttendanceStatus(status)  # refuse anything but the five statuses
-        with self.database.transaction() as session:
+
+        def write(session: Session):
             row = _attendance(session, session_id, participant_id)
             if row is None:
                 session.add(Attendance(session_id=session_id, participant_id=participant_id, status=status))
@@ -43,9 +53,12 @@ class SessionEditor:
                 row.status = status
                 row.updated_at = utc_now()
 
+        last_writer_wins(self.database, write)
+
     def toggle_picked_up(self, session_id: int, participant_id: int) -> bool:
         """Picked up implies present: marking it on someone not yet marked marks them present."""
-        with self.database.transaction() as session:
+
+        def write(session: Session):
             row = _attendance(session, session_id, participant_id)
             if row is None:
                 row = Attendance(session_id=session_id, participant_id=participant_id, status=AttendanceStatus.PRESENT)
@@ -54,17 +67,22 @@ class SessionEditor:
             row.updated_at = utc_now()
             return row.picked_up
 
+        return last_writer_wins(self.database, write)
+
     def mark_unmarked_present(self, session_id: int, participant_ids: list[int]) -> list[int]:
-        with self.database.transaction() as session:
+        def write(session: Session):
             marked = set(session.exec(select(Attendance.participant_id).where(Attendance.session_id == session_id)).all())
             new = [pid for pid in participant_ids if pid not in marked]
             session.add_all(Attendance(session_id=session_id, participant_id=pid, status=AttendanceStatus.PRESENT) for pid in new)
-        return new
+            return new
+
+        return last_writer_wins(self.database, write)
 
     def record_follow_up(self, session_id: int, step_id: int, result: str, note: str | None = None) -> None:
-        """How the step went (done, partly, not done), as followed up in this session."""
+        """How the step went (done, partly, not done), as followed up in this session; one choice, last writer wins."""
         StepStatus(result)
-        with self.database.transaction() as session:
+
+        def write(session: Session):
             step = session.get(Step, step_id)
             follow_up = session.exec(select(StepFollowUp).where(StepFollowUp.step_id == step_id, StepFollowUp.session_id == session_id)).first()
             if follow_up is None:
@@ -75,18 +93,23 @@ class SessionEditor:
                 follow_up.note = note
             step.status = result
 
-    def save_follow_up_note(self, session_id: int, step_id: int, note: str) -> None:
-        with self.database.transaction() as session:
-            follow_up = session.exec(select(StepFollowUp).where(StepFollowUp.step_id == step_id, StepFollowUp.session_id == session_id)).first()
+        last_writer_wins(self.database, write)
+
+    # The typed texts below take `based_on`, what this window last read or wrote (None: not
+    # checked). If the stored text differs from it, EditConflict carries the stored text.
+
+    def save_follow_up_note(self, session_id: int, step_id: int, note: str, based_on: str | None = None) -> None:
+        find = lambda session: _follow_up(session, session_id, step_id)  # noqa: E731
+        with saving_text(self.database, find, "note", note, based_on) as (session, follow_up):
             if follow_up is None:
                 session.add(StepFollowUp(step_id=step_id, session_id=session_id, result="", note=note))
             else:
                 follow_up.note = note
 
-    def set_next_step(self, session_id: int, participant_id: int, text: str, due_session_id: int | None) -> int | None:
+    def set_next_step(self, session_id: int, participant_id: int, text: str, due_session_id: int | None, based_on: str | None = None) -> int | None:
         """The step chosen in this session; an empty text removes it. Returns the step's id."""
-        with self.database.transaction() as session:
-            step = session.exec(select(Step).where(Step.set_in_session_id == session_id, Step.participant_id == participant_id)).first()
+        find = lambda session: _next_step(session, session_id, participant_id)  # noqa: E731
+        with saving_text(self.database, find, "text", text, based_on) as (session, step):
             if not text.strip():
                 if step is not None:
                     session.delete(step)
@@ -99,9 +122,9 @@ class SessionEditor:
             session.flush()
             return step.id
 
-    def set_own_assignment(self, session_id: int, participant_id: int, text: str) -> None:
-        with self.database.transaction() as session:
-            row = session.exec(select(HomeAssignment).where(HomeAssignment.session_id == session_id, HomeAssignment.participant_id == participant_id)).first()
+    def set_own_assignment(self, session_id: int, participant_id: int, text: str, based_on: str | None = None) -> None:
+        find = lambda session: _own_assignment(session, session_id, participant_id)  # noqa: E731
+        with saving_text(self.database, find, "text", text, based_on) as (session, row):
             if not text.strip():
                 if row is not None:
                     session.delete(row)
@@ -118,18 +141,13 @@ class SessionEditor:
         """
         if field not in TEXT_FIELDS:
             raise ValueError(field)
-        try:
-            with self.database.transaction() as session:
-                row = session.get(GroupSession, session_id)
-                stored = getattr(row, field)
-                if stored != based_on and stored != text:
-                    raise EditConflict(stored)
-                setattr(row, field, text)
-                row.updated_at = utc_now()
-        except StaleDataError:
-            # Another window wrote between our read and our write: read again and let them choose.
-            with self.database.reading() as session:
-                raise EditConflict(getattr(session.get(GroupSession, session_id), field)) from None
+        with saving_text(self.database, lambda session: session.get(GroupSession, session_id), field, text, based_on) as (_session, row):
+            setattr(row, field, text)
+            row.updated_at = utc_now()
+
+    # The minutes, the timer and "held" are last writer wins by design: the minutes are one
+    # choice for the whole agenda made on a screen that shows every part, the timer is the
+    # running clock of the window in the room, and "held" is the same fact from any window.
 
     def set_part_minutes(self, session_id: int, minutes: dict[str, int]) -> None:
         self._update(session_id, part_minutes=json.dumps(minutes, sort_keys=True) if minutes else "")
@@ -141,11 +159,50 @@ class SessionEditor:
         self._update(session_id, status=SessionStatus.HELD)
 
     def _update(self, session_id: int, **values: str) -> None:
-        with self.database.transaction() as session:
+        def write(session: Session):
             row = session.get(GroupSession, session_id)
             for key, value in values.items():
                 setattr(row, key, value)
             row.updated_at = utc_now()
+
+        last_writer_wins(self.database, write)
+
+
+
+@contextmanager
+def saving_text(database: Database, find: Callable[[Session], SQLModel | None], field: str, text: str, based_on: str | None) -> Iterator[tuple[Session, Any]]:
+    """A transaction that writes a typed text over `find`'s row (None: none yet), unless another window changed it.
+
+    `based_on` is the text this window last read or wrote (None: not checked). If the
+    stored text is neither that nor `text`, or another window wrote between this read and
+    this write, EditConflict carries what is stored, so the therapist can choose.
+    """
+
+    def stored(session: Session) -> tuple[Any, str]:
+        row = find(session)
+        return row, getattr(row, field) if row is not None else ""
+
+    try:
+        with database.transaction() as session:
+            row, now = stored(session)
+            if based_on is not None and now not in (based_on, text):
+                raise EditConflict(now)
+            yield session, row
+    except (StaleDataError, IntegrityError):
+        with database.reading() as session:
+            raise EditConflict(stored(session)[1]) from None
+
+
+def _follow_up(session: Session, session_id: int, step_id: int) -> StepFollowUp | None:
+    return session.exec(select(StepFollowUp).where(StepFollowUp.step_id == step_id, StepFollowUp.session_id == session_id)).first()
+
+
+def _next_step(session: Session, session_id: int, participant_id: int) -> Step | None:
+    return session.exec(select(Step).where(Step.set_in_session_id == session_id, Step.participant_id == participant_id)).first()
+
+
+def _own_assignment(session: Session, session_id: int, participant_id: int) -> HomeAssignment | None:
+    return session.exec(select(HomeAssignment).where(HomeAssignment.session_id == session_id, HomeAssignment.participant_id == participant_id)).first()
 
 
 def _attendance(session: Session, session_id: int, participant_id: int) -> Attendance | None:

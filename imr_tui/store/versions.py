@@ -7,10 +7,11 @@ guards the short moment between that comparison and the UPDATE.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TypeVar
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel
 
@@ -19,13 +20,19 @@ from imr_tui.i18n import _
 from imr_tui.store.database import Database
 
 Row = TypeVar("Row", bound=SQLModel)
+T = TypeVar("T")
 
 
 class ChangedElsewhere(UserError):
-    """The row changed since the form read it (another window, another therapist)."""
+    """The row changed since the form read it (another window, another therapist).
 
-    def __init__(self) -> None:
+    When known, `stored` holds the row's values now and `version` its version, so a form
+    can show both and, if the therapist keeps theirs, write again over that version.
+    """
+
+    def __init__(self, table: str = "", stored: dict[str, object] | None = None, version: int | None = None) -> None:
         super().__init__(_("this was changed in another window after you opened it; nothing was saved. Close this, open it again to see the change, then make your edit"))
+        self.table, self.stored, self.version = table, stored, version
 
 
 def fetch(session: Session, model: type[Row], row_id: int, version: int | None, missing: str) -> Row:
@@ -34,8 +41,25 @@ def fetch(session: Session, model: type[Row], row_id: int, version: int | None, 
     if row is None:
         raise BadInputError(missing)
     if version is not None and row.version != version:
-        raise ChangedElsewhere()
+        raise ChangedElsewhere(model.__tablename__, row.model_dump(), row.version)
     return row
+
+
+def last_writer_wins(database: Database, write: Callable[[Session], T], attempts: int = 3) -> T:
+    """Run `write` in a transaction, again on fresh data if its commit lost a race with another window.
+
+    For a single choice (a mark, a date, a score), where the latest choice is the one meant:
+    the race is a changed version, or the other window inserted the same row first.
+    """
+    attempt = 1
+    while True:
+        try:
+            with database.transaction() as session:
+                return write(session)
+        except (StaleDataError, IntegrityError):
+            if attempt == attempts:
+                raise
+            attempt += 1
 
 
 @contextmanager
