@@ -109,12 +109,8 @@ def _parse_yaml(text: str, file: str) -> tuple[object, Problem | None]:
 
 
 def _curriculum(check: Checker, root: Node, source: Path) -> Curriculum | None:
-    if not isinstance(root.value, dict):
-        root = Node(root.value, "document", 1)
-        check.wrong_type(root, _("a mapping with the keys {keys}").format(keys=", ".join(TOP_LEVEL_KEYS)))
+    if not check.document(root, TOP_LEVEL_KEYS, SUPPORTED_FORMAT):
         return None
-    check.mapping(root, TOP_LEVEL_KEYS)
-    _check_format(check, root.get("format"))
     name = check.localized(root.get("name"))
     structure = _session_structure(check, root.get("session_structure"))
     modules = _modules(check, root.get("modules"))
@@ -123,15 +119,6 @@ def _curriculum(check: Checker, root: Node, source: Path) -> Curriculum | None:
     return Curriculum(name=name, source=source, structure=structure, modules=modules)
 
 
-def _check_format(check: Checker, node: Node) -> None:
-    version = check.positive_number(node)
-    if version is not None and version != SUPPORTED_FORMAT:
-        check.report(
-            node,
-            _("format {found} is not supported; this version of imr-tui reads format {supported}").format(
-                found=version, supported=SUPPORTED_FORMAT
-            ),
-        )
 
 
 def _session_structure(check: Checker, node: Node) -> SessionStructure | None:

@@ -123,6 +123,20 @@ class Checker:
         self.file = file
         self.problems: list[Problem] = []
 
+    def document(self, root: Node, keys: Sequence[str], supported_format: int) -> bool:
+        """The top of a data file: a mapping with `keys`, in a format this version reads; False if not a mapping."""
+        if not isinstance(root.value, dict):
+            self.wrong_type(Node(root.value, "document", 1), _("a mapping with the keys {keys}").format(keys=", ".join(keys)))
+            return False
+        self.mapping(root, keys)
+        version = self.positive_number(root.get("format"))
+        if version is not None and version != supported_format:
+            self.report(
+                root.get("format"),
+                _("format {found} is not supported; this version of imr-tui reads format {supported}").format(found=version, supported=supported_format),
+            )
+        return True
+
     def report(self, node: Node, message: str) -> None:
         self.problems.append(Problem(self.file, node.line, node.field, message))
 

@@ -89,13 +89,8 @@ def _read_document(path: Path) -> tuple[object, Problem | None]:
 
 
 def _scale(check: Checker, root: Node, source: Path) -> ImrsScale | None:
-    if not isinstance(root.value, dict):
-        check.wrong_type(Node(root.value, "document", 1), _("a mapping with the keys {keys}").format(keys=", ".join(TOP_LEVEL_KEYS)))
+    if not check.document(root, TOP_LEVEL_KEYS, SUPPORTED_FORMAT):
         return None
-    check.mapping(root, TOP_LEVEL_KEYS)
-    version = check.positive_number(root.get("format"))
-    if version is not None and version != SUPPORTED_FORMAT:
-        check.report(root.get("format"), _("format {found} is not supported; this version of imr-tui reads format {supported}").format(found=version, supported=SUPPORTED_FORMAT))
     name = check.localized(root.get("name"))
     bounds = _scoring(check, root.get("scoring"))
     items = _items(check, root.get("items"))

@@ -1,11 +1,13 @@
 """The database tables, one module per aggregate. Importing this registers them all."""
 
+from imr_tui.models.audit import AuditAction, AuditEvent
 from imr_tui.models.goal import RecoveryGoal, ShortTermGoal, Step, StepFollowUp
 from imr_tui.models.goal_revision import GoalRevision
 from imr_tui.models.group import ClosedPeriod, CourseGroup, GroupTherapist
 from imr_tui.models.imrs import ImrsPhase, ImrsRater, ImrsRating, ImrsScore
 from imr_tui.models.journal import JournalNote
 from imr_tui.models.participant import Enrolment, Participant
+from imr_tui.models.service_plan import ServicePlan, ServicePlanSection, ServicePlanShare, ServicePlanVersion, ShareMethod
 from imr_tui.models.store_info import StoreInfo
 from imr_tui.models.session import Attendance, GroupSession, HomeAssignment
 from imr_tui.models.therapist import Therapist
@@ -21,6 +23,8 @@ from imr_tui.models.vocabulary import (
 
 __all__ = [
     "Attendance",
+    "AuditAction",
+    "AuditEvent",
     "AttendanceStatus",
     "Cadence",
     "ClosedPeriod",
@@ -39,7 +43,12 @@ __all__ = [
     "JournalNote",
     "Participant",
     "RecoveryGoal",
+    "ServicePlan",
+    "ServicePlanSection",
+    "ServicePlanShare",
+    "ServicePlanVersion",
     "SessionStatus",
+    "ShareMethod",
     "ShortTermGoal",
     "Step",
     "StoreInfo",

@@ -29,6 +29,7 @@ class GroupGoalsScreen(BaseScreen):
     )
     BINDINGS = [
         Binding("enter", "open_goals", N_("Open goals"), id="group_goals.open", priority=True),
+        Binding("s", "open_service_plan", N_("Service plan"), id="group_goals.service_plan"),
         Binding("escape", "app.pop_screen", N_("Back"), id="group_goals.back"),
         Binding("f5", "app.toggle_presentation", N_("Presentation"), id="group_goals.presentation", show=False),
         Binding("f1", "app.help", N_("Help"), id="group_goals.help", show=False),
@@ -91,6 +92,14 @@ class GroupGoalsScreen(BaseScreen):
         if self.imr.presentation_mode or not self.rows or table.cursor_row >= len(self.rows):
             return
         self.app.push_screen(GoalScreen(self.rows[table.cursor_row].participant.id))
+
+    def action_open_service_plan(self) -> None:
+        from imr_tui.screens.service_plan_editor import ServicePlanEditorScreen
+
+        table = self.query_one("#group-goals", DataTable)
+        if self.imr.presentation_mode or not self.rows or table.cursor_row >= len(self.rows):
+            return
+        self.app.push_screen(ServicePlanEditorScreen(self.rows[table.cursor_row].participant.id))
 
     @on(DataTable.RowSelected, "#group-goals")
     def open_clicked_row(self) -> None:

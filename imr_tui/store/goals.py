@@ -14,6 +14,7 @@ from imr_tui.errors import BadInputError
 from imr_tui.i18n import _
 from imr_tui.models import Enrolment, GoalRevision, GroupSession, Participant, RecoveryGoal, ShortTermGoal, Step, StepFollowUp
 from imr_tui.store.database import Database
+from imr_tui.store.enrolled import people_in_group
 from imr_tui.store.goal_records import (
     FollowUpRecord,
     GroupGoalRow,
@@ -78,13 +79,7 @@ class GoalService:
     def group_overview(self, group_id: int, on: dt.date) -> list[GroupGoalRow]:
         """Everyone enrolled in the group on `on`: their goal, current step and how the last step went."""
         with self.database.reading() as session:
-            people = session.exec(
-                select(Participant)
-                .join(Enrolment, col(Enrolment.participant_id) == Participant.id)
-                .where(Enrolment.group_id == group_id, Enrolment.joined_on <= on)
-                .where((col(Enrolment.left_on).is_(None)) | (col(Enrolment.left_on) > on))
-                .order_by(Participant.name)
-            ).all()
+            people = session.exec(people_in_group(group_id, on)).all()
             ids = [person.id for person in people]
             goals = session.exec(
                 select(RecoveryGoal).where(col(RecoveryGoal.participant_id).in_(ids), RecoveryGoal.status != "archived").order_by(RecoveryGoal.set_on, RecoveryGoal.id)

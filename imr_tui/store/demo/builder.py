@@ -36,6 +36,7 @@ from imr_tui.models import (
 )
 from imr_tui.planning.schedule import lay_out_modules, session_dates
 from imr_tui.store.database import Database
+from imr_tui.store.demo.service_plans import add_service_plans
 from imr_tui.store.demo.people import DAILY_GROUP_PEOPLE, GOALS, IMRS_RATINGS, LEAVE_REASON, REVISED_GOALS, THERAPISTS, WEEKLY_GROUP_PEOPLE
 
 
@@ -57,6 +58,7 @@ def build_demo(database: Database, curriculum: Curriculum, today: dt.date, seed:
         _fill(session, rng, curriculum, daily, DAILY_GROUP_PEOPLE, today, goals_from=0)
         _fill(session, rng, curriculum, weekly, WEEKLY_GROUP_PEOPLE, today, goals_from=3)
         _measures_and_revisions(session)
+        add_service_plans(session, today)
 
 
 def _group(session: Session, name, location, cadence, weekdays, start, start_time, leaders, weeks) -> CourseGroup:

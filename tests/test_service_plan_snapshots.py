@@ -1,0 +1,40 @@
+"""The service plan screens as pictures, in both languages: layout changes show up in review."""
+
+from __future__ import annotations
+
+import pytest
+
+SIZE = (120, 34)
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def keys(*pressed: str):
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+        await settle(pilot)
+
+    return run_before
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_group_plans(snap_compare, make_app, language: str) -> None:
+    # The daily group: Astrid's plan overdue, Bjørn's up to date, Dag's a draft, the rest without one.
+    assert snap_compare(make_app(language), terminal_size=SIZE, run_before=keys("s"))
+
+
+@pytest.mark.parametrize("language", ["nb", "en"])
+def test_plan_editor_on_the_contacts(snap_compare, make_app, language: str) -> None:
+    # Astrid's plan, on the section with her personal and professional contacts.
+    moves = ("down",) * 6
+    assert snap_compare(make_app(language), terminal_size=SIZE, run_before=keys("s", "enter", *moves))
+
+
+def test_versions_compared(snap_compare, make_app) -> None:
+    assert snap_compare(make_app("nb"), terminal_size=SIZE, run_before=keys("s", "enter", "ctrl+o", "down", "c"))
