@@ -51,6 +51,9 @@ class Settings:
     partly_share: float = 0.25
     """Partly completed: at least this share, for someone still in the group at the end."""
 
+    serve_max_sessions: int = 5
+    """`imr-tui serve`: browser sessions (each its own app process) running at once."""
+
     def review_rules(self):
         from imr_tui.review.rules import ReviewRules
 
