@@ -23,6 +23,7 @@ from pathlib import Path
 from harness.commands import time_command
 from harness.databases import MeasuredDatabase, prepare
 from harness.environment import LANGUAGE, imr_tui_command, isolated_env
+from harness.keypress import Presses, attendance_presses, attendance_session, bare_presses
 from harness.queries import measure_loads
 from harness.report import markdown, write_into_readme
 from harness.stats import ratio, summary
@@ -31,10 +32,8 @@ from harness.terminal import Terminal, tmux_available
 HERE = Path(__file__).resolve().parent
 FIRST_SCREEN_TARGET = 1.3
 MEMORY_TARGET = 1.5
-NOT_YET_MEASURED = {
-    "attendance_key_press": "from pressing 1 (present) on the session screen to the row showing it, on the large database",
-    "print_agenda": "`imr-tui print agenda GROUP -o agenda.pdf` against `python -c pass`",
-}
+FRAME_MS = 1000 / 60
+"""One frame at Textual's default 60 frames a second: the key-press target's margin."""
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -55,12 +54,14 @@ def main(argv: list[str] | None = None) -> None:
         _progress("counting SQL statements")
         results.update(_query_sections(databases, today, repeat))
         _progress("timing the first screen in tmux")
-        results["environment"]["terminal"], first_screen, memory = _terminal_sections(databases, env, imr_tui, repeat, work)
-        results |= {"first_screen": first_screen, "peak_memory": memory}
+        results["environment"]["terminal"], sections = _terminal_sections(databases, env, imr_tui, repeat, work)
+        results |= sections
+        _progress("timing attendance key presses in tmux")
+        results["key_press"] = _key_press_section(databases["large"], env, imr_tui, repeat, work, today)
         _progress("timing command-line runs")
-        results["command_line"] = _command_section(databases["large"], env, imr_tui, repeat)
+        results["command_line"] = _command_section(databases["large"], env, imr_tui, repeat, work)
+    results["environment"]["load_average"]["end"] = _load_average()
     results["targets"] = _targets(results)
-    results["not_yet_measured"] = NOT_YET_MEASURED
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     table = markdown(results)
@@ -93,6 +94,7 @@ def _header(argv: list[str], quick: bool, repeat: int, databases: dict[str, Meas
         "environment": {
             "python": platform.python_version(), "textual": version("textual"), "sqlalchemy": version("sqlalchemy"),
             "platform": platform.platform(), "cpus": os.cpu_count(), "language": LANGUAGE, "terminal": None,
+            "load_average": {"start": _load_average(), "end": None},
         },
         "databases": {
             key: {"label": db.label, "ready_text": db.ready_text, "counts": db.counts, "build_seconds": db.build_seconds}
@@ -113,11 +115,11 @@ def _query_sections(databases: dict[str, MeasuredDatabase], today: dt.date, repe
 
 def _terminal_sections(
     databases: dict[str, MeasuredDatabase], env: dict[str, str], imr_tui: str, repeat: int, folder: Path
-) -> tuple[str | None, dict, dict]:
-    """The terminal used, the first-screen times and the peak memory of the same launches."""
+) -> tuple[str | None, dict[str, dict]]:
+    """The terminal used, and from the same launches: first screen, first frame, CPU time and peak memory."""
     if not tmux_available():
         missing = {"available": False, "reason": "tmux is not installed; only the first-screen and memory measurements need it"}
-        return None, missing, missing
+        return None, dict.fromkeys(("first_screen", "first_frame", "first_screen_cpu", "peak_memory"), missing)
     from bare_app import READY_TEXT
 
     apps = {"bare": ("bare Textual app", [sys.executable, str(HERE / "bare_app.py")], READY_TEXT)}
@@ -133,26 +135,71 @@ def _terminal_sections(
                     launches[key].append(launch)
     finally:
         terminal.close()
-    first_screen = _compared({key: [launch.seconds * 1000 for launch in runs] for key, runs in launches.items()}, apps, "bare")
-    if any(launch.peak_rss_kib is None for runs in launches.values() for launch in runs):
-        memory = {"available": False, "reason": "no /proc to read VmHWM from"}
+    sections = {
+        "first_screen": _compared({key: [launch.seconds * 1000 for launch in runs] for key, runs in launches.items()}, apps, "bare"),
+        "first_frame": _compared({key: [launch.first_frame_seconds * 1000 for launch in runs] for key, runs in launches.items()}, apps, "bare"),
+    }
+    if any(launch.peak_rss_kib is None or launch.cpu_seconds is None for runs in launches.values() for launch in runs):
+        sections["first_screen_cpu"] = sections["peak_memory"] = {"available": False, "reason": "no /proc to read from"}
     else:
-        memory = _compared({key: [launch.peak_rss_kib / 1024 for launch in runs] for key, runs in launches.items()}, apps, "bare")
-    return description, first_screen, memory
+        sections["first_screen_cpu"] = _compared({key: [launch.cpu_seconds * 1000 for launch in runs] for key, runs in launches.items()}, apps, "bare")
+        sections["peak_memory"] = _compared({key: [launch.peak_rss_kib / 1024 for launch in runs] for key, runs in launches.items()}, apps, "bare")
+    return description, sections
 
 
-def _command_section(large: MeasuredDatabase, env: dict[str, str], imr_tui: str, repeat: int) -> dict:
+def _key_press_section(large: MeasuredDatabase, env: dict[str, str], imr_tui: str, repeat: int, folder: Path, today: dt.date) -> dict:
+    """Key press to change shown (and stored), launches alternating between the bare app and imr-tui."""
+    if not tmux_available():
+        return {"available": False, "reason": "tmux is not installed"}
+    from bare_app import KEY_TEXT, READY_TEXT
+
+    target = attendance_session(large.path, today)
+    per_launch = target.unmarked_from_top  # the first press of each launch is reported on its own
+    launches = -(-repeat // (per_launch - 1))
+    bare, attendance = Presses([], []), Presses([], [])
+    terminal = Terminal(env, folder)
+    try:
+        for _launch in range(launches):
+            for measured, presses in (
+                (bare, bare_presses(terminal, [sys.executable, str(HERE / "bare_app.py")], READY_TEXT, KEY_TEXT, per_launch)),
+                (attendance, attendance_presses(terminal, imr_tui, target, folder / "key-press.sqlite", per_launch)),
+            ):
+                measured.first += presses.first
+                measured.later += presses.later
+    finally:
+        terminal.close()
+    results = {
+        "bare": {"label": "bare Textual app: 1 changes its line", **summary(bare.later)},
+        "attendance": {"label": f"attendance: 1 marks present, shown and stored ({large.label})", **summary(attendance.later)},
+        "bare_first": {"label": "bare Textual app, first press after start", **summary(bare.first)},
+        "attendance_first": {"label": "attendance, first press in the session screen", **summary(attendance.first)},
+    }
+    for key, baseline in (("bare", "bare"), ("attendance", "bare"), ("bare_first", "bare_first"), ("attendance_first", "bare_first")):
+        results[key]["ratio"] = ratio(results[key], results[baseline])
+    difference = round(results["attendance"]["median"] - results["bare"]["median"], 1)
+    return {"available": True, "baseline": "bare", "results": results, "difference_ms": difference, "frame_ms": round(FRAME_MS, 1)}
+
+
+def _command_section(large: MeasuredDatabase, env: dict[str, str], imr_tui: str, repeat: int, folder: Path) -> dict:
+    agenda = folder / "agenda.pdf"
     commands = {
         "python": ("python -c pass", [sys.executable, "-c", "pass"]),
         "version": ("imr-tui --version", [imr_tui, "--version"]),
         "group_list": (f"imr-tui group list (--db {large.label})", [imr_tui, "group", "list", "--db", str(large.path)]),
+        "print_agenda": (
+            f"imr-tui print agenda GROUP -o agenda.pdf (--db {large.label})",
+            [imr_tui, "print", "agenda", large.ready_text, "-o", str(agenda), "--db", str(large.path)],
+        ),
     }
     timings: dict[str, list[float]] = {key: [] for key in commands}
     for run in range(repeat + 1):  # run 0 warms up
         for key, (_label, command) in commands.items():
+            agenda.unlink(missing_ok=True)
             milliseconds = time_command(command, env)
             if run:
                 timings[key].append(milliseconds)
+    if not agenda.read_bytes().startswith(b"%PDF"):
+        raise SystemExit(f"run.py: print agenda did not write a PDF to {agenda}")
     return _compared(timings, commands, "python")
 
 
@@ -173,6 +220,13 @@ def _targets(results: dict) -> list[dict]:
             "met": all(c["equal"] for c in counts.values()),
         }
     ]  # fmt: skip
+    key_press = results["key_press"]
+    name, target = f"Attendance key press to the change shown and stored ({label}) against the bare app's key press", f"within one frame ({FRAME_MS:.1f} ms)"
+    if key_press["available"]:
+        difference = key_press["difference_ms"]
+        targets.append({"name": name, "target": target, "measured": f"{difference:+.1f} ms", "met": difference <= FRAME_MS})
+    else:
+        targets.append({"name": name, "target": target, "measured": None, "met": None})
     for section, limit, what in (("first_screen", FIRST_SCREEN_TARGET, "First screen"), ("peak_memory", MEMORY_TARGET, "Peak memory")):
         name, target = f"{what} on the {label} against the bare Textual app", f"at most {limit}×"
         if results[section]["available"]:
@@ -181,6 +235,11 @@ def _targets(results: dict) -> list[dict]:
         else:
             targets.append({"name": name, "target": target, "measured": None, "met": None})
     return targets
+
+
+def _load_average() -> float | None:
+    """The one-minute load average: how busy the machine was with other work."""
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None
 
 
 def _progress(message: str) -> None:

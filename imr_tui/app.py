@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 import time
 from collections.abc import Iterable
 
@@ -20,6 +21,7 @@ from imr_tui.curriculum import Curriculum
 from imr_tui.i18n import N_, _, format_long_date
 from imr_tui.i18n.bindings import translate_bindings
 from imr_tui.store import Store
+from imr_tui.store.opening import StoreNotOpened, StoreOpening
 
 log = logging.getLogger(__name__)
 
@@ -36,16 +38,37 @@ class IMRApp(App[None]):
     presentation_mode: reactive[bool] = reactive(False)
     """Participants by alias or initials, goals and notes hidden: for a shared screen."""
 
-    def __init__(self, settings: Settings, store: Store, curriculum: Curriculum, clock: Clock | None = None) -> None:
+    def __init__(self, settings: Settings, store: Store | StoreOpening, curriculum: Curriculum, clock: Clock | None = None) -> None:
         super().__init__()
         translate_bindings(self)
         self.settings = settings
-        self.store = store
+        self._opening = store if isinstance(store, StoreOpening) else None
+        self._store = None if isinstance(store, StoreOpening) else store
         self.curriculum = curriculum
         self.clock = clock or SystemClock()
         self.theme = settings.theme
         self._first_screen_logged = False
         self.set_reactive(IMRApp.presentation_mode, settings.presentation_mode)
+
+    @property
+    def store(self) -> Store:
+        """The open store; while it is still opening (see `StoreOpening`), waits for it."""
+        if self._store is None:
+            assert self._opening is not None
+            if threading.current_thread() is threading.main_thread():
+                self._opening.start()  # the app's own thread cannot wait for its first frame to start it
+            if not self._opening.wait():
+                raise StoreNotOpened() from self._opening.error  # a worker ends quietly; run() raises the error
+            self._store = self._opening.result()
+        return self._store
+
+    def run(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        result = super().run(*args, **kwargs)
+        if self._opening is not None:
+            self._opening.start()  # if the app ended before its first frame: no thread waits for ever
+            if self._opening.error is not None:
+                raise self._opening.error  # the CLI reports it as it would before the app started
+        return result
 
     def today(self) -> dt.date:
         return self.clock.now().date()
@@ -55,6 +78,14 @@ class IMRApp(App[None]):
 
         self.update_subtitle()
         self.push_screen(TodayScreen())
+        if self._opening is not None:
+            self.call_after_refresh(self._opening.start)
+            self.run_worker(self._end_if_the_store_fails, thread=True, name="open-store")
+
+    def _end_if_the_store_fails(self) -> None:
+        assert self._opening is not None
+        if not self._opening.wait():
+            self.call_from_thread(self.exit, return_code=1)
 
     def update_subtitle(self) -> None:
         parts = [format_long_date(self.today())]
@@ -94,6 +125,15 @@ class IMRApp(App[None]):
             seen.add(binding.action)
             yield SystemCommand(binding.description, _("Key: {key}").format(key=self.get_key_display(binding)), _action_runner(active.node, binding.action))
         yield SystemCommand(_("Change theme"), _("Choose the colours of the app"), self.action_change_theme)
+        # Textual's own Screenshot command is left out on purpose: a picture of a screen carries participants' data.
+
+    def _deliver_binary(self, binary, **options):  # type: ignore[no-untyped-def]
+        """In a browser (`imr-tui serve`) no file is handed out as a download: it would carry health data off the server."""
+        if self.is_web:
+            binary.close()
+            log.warning("refused a file download in the browser")
+            return None
+        return super()._deliver_binary(binary, **options)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Worker failures end up here, whatever screen started the worker."""

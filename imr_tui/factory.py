@@ -11,7 +11,8 @@ from imr_tui.clock import Clock
 from imr_tui.config import Settings
 from imr_tui.curriculum.loader import load_curriculum
 from imr_tui.i18n import set_language
-from imr_tui.store import Store, open_store
+from imr_tui.store import Store
+from imr_tui.store.opening import StoreOpening
 
 if TYPE_CHECKING:
     from imr_tui.app import IMRApp
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 def make_app(settings: Settings, *, store: Store | None = None, clock: Clock | None = None) -> IMRApp:
     set_language(settings.language)
     curriculum = load_curriculum(settings.curriculum)
-    store = store or open_store(settings.database)
+    # Without a store given, it opens in a thread while Textual starts; --db is checked here, before.
+    store = store or StoreOpening(settings.database)
     from imr_tui.app import IMRApp  # after the language is set and the inputs are checked
 
     return IMRApp(settings, store, curriculum, clock)

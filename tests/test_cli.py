@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from imr_tui.cli.root import cli
+from imr_tui.store.schema import SCHEMA_HEAD
 
 runner = CliRunner()
 
@@ -90,9 +91,9 @@ def test_a_file_that_is_not_a_database(tmp_path: Path) -> None:
 def test_db_check_and_upgrade(demo_path: Path) -> None:
     check = run("db", "check", "--db", str(demo_path))
     assert check.exit_code == 0, check.output
-    assert "Integritet: ok" in check.stdout and "Skjema: 0003" in check.stdout and "demodatabase" in check.stdout
+    assert "Integritet: ok" in check.stdout and f"Skjema: {SCHEMA_HEAD}" in check.stdout and "demodatabase" in check.stdout
     upgrade = run("db", "upgrade", "--db", str(demo_path))
-    assert upgrade.exit_code == 0 and "0003" in upgrade.stdout
+    assert upgrade.exit_code == 0 and SCHEMA_HEAD in upgrade.stdout
 
 
 def test_demo_builds_a_demo_database_without_launching(tmp_path: Path) -> None:

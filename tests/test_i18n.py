@@ -60,7 +60,6 @@ def test_dates_follow_the_language() -> None:
 
 def test_no_literal_message_hides_inside_an_f_string() -> None:
     """Babel cannot see `_('...')` inside an f-string on Python 3.11, so its text would go untranslated unseen."""
-    from pathlib import Path
 
     from imr_tui.i18n.extract import PACKAGE_DIR
 

@@ -19,6 +19,7 @@ from dataset.calendar import ServiceCalendar
 from dataset.goals import Goals, Meeting
 from dataset.names import CANCEL_REASONS, LEAVE_REASONS, LOCATIONS, OWN_ASSIGNMENTS, PLACES, SESSION_NOTES, people
 from dataset.people import Participants
+from dataset.service_plans import ServicePlans
 from dataset.staff import Staff
 from dataset.tables import Tables, stamp
 
@@ -88,6 +89,8 @@ class CourseWriter:
         self.staff = Staff(tables, rng, names, first_day, today, years)
         self.participants = Participants(tables, rng, names)
         self.goals = Goals(tables, rng, today)
+        self.service_plans = ServicePlans(tables, rng, today)
+        self.leads: dict[int, int] = {}
         self.names_used: set[str] = set()
         self.individual_module = next(module for module in curriculum.modules if module.individual)
 
@@ -114,6 +117,7 @@ class CourseWriter:
             language="en" if self.rng.random() < 0.05 else "nb", status=status, archived_at=None,
         )  # fmt: skip
         leaders = self.staff.pick(first, 3)
+        self.leads[group_id] = leaders[0]
         roles = [TherapistRole.LEAD, TherapistRole.CO_LEAD] + ([TherapistRole.CO_THERAPIST] if self.rng.random() < 0.25 else [])
         for therapist_id, role in zip(leaders, roles):
             self.tables.add("group_therapist", stamp(first), group_id=group_id, therapist_id=therapist_id, role=role)
@@ -166,6 +170,8 @@ class CourseWriter:
         individual = self._individual_session(group_id, participant_id, joined_on) if self.rng.random() < INDIVIDUAL_RATE else None
         expected = [m for m in meetings if m.status == SessionStatus.HELD and joined_on <= m.date and (left_on is None or m.date < left_on)]
         attended = self._attendance(participant_id, expected, drifting=left_on is not None)
+        if left_on is None:
+            self.service_plans.write(participant_id, dates[-1], self.leads[group_id])
         set_on = individual or joined_on
         if set_on < self.today:
             self.goals.write(

@@ -24,6 +24,10 @@ INSERT_ORDER = (
     "short_term_goal",
     "step",
     "step_follow_up",
+    "service_plan",
+    "service_plan_section",
+    "service_plan_version",
+    "service_plan_share",
 )
 
 

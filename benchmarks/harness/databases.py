@@ -11,8 +11,10 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-EMPTY_TEXT = "There are no groups yet"
-"""The start of the Today screen's empty-state message in English (the harness runs in English)."""
+from harness.environment import on_screen
+
+EMPTY_TEXT = on_screen("There are no groups yet. To try the app with fictional people, run: imr-tui demo").split(".")[0]
+"""The first sentence of the Today screen's empty-state message."""
 
 
 @dataclass(frozen=True)

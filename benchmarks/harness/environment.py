@@ -7,7 +7,15 @@ import shutil
 import sys
 from pathlib import Path
 
-LANGUAGE = "en"
+LANGUAGE = "nb"
+"""The app's default language: its start includes reading the bokmål translations, as a therapist's does."""
+
+
+def on_screen(message: str, **values: object) -> str:
+    """A message as the app shows it in LANGUAGE, to recognise its screens by."""
+    from imr_tui.i18n.catalogue import gettext
+
+    return gettext(message, LANGUAGE).format(**values)
 XDG_FOLDERS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")
 DROPPED = ("IMR_TUI_DB", "IMR_TUI_CONFIG", "IMR_TUI_CURRICULUM", "TEXTUAL", "TEXTUAL_DEBUG", "TEXTUAL_LOG")
 

@@ -13,16 +13,19 @@ def markdown(results: dict) -> str:
     lines = [
         f"Measured {results['date']} with `{results['command']}`: medians of {_runs(results['repeat'])} (after one warm-up run each), "
         f"Python {env['python']}, Textual {env['textual']}, SQLAlchemy {env['sqlalchemy']}, {env['cpus']} CPUs, "
-        f"terminal: {env['terminal'] or 'none (no tmux)'}, language {env['language']}.",
+        f"terminal: {env['terminal'] or 'none (no tmux)'}, language {env['language']}{_load(env)}.",
         "",
         "| Measurement | Median | Min | Max | Ratio to baseline |",
         "|---|---:|---:|---:|---:|",
     ]
-    lines += _timing_rows("First screen", results["first_screen"], "ms")
+    lines += _timing_rows("First screen with its data", results["first_screen"], "ms")
+    lines += _timing_rows("First frame (anything drawn)", results["first_frame"], "ms")
+    lines += _timing_rows("CPU time until the first screen with its data", results["first_screen_cpu"], "ms")
     lines += _timing_rows("Peak memory (VmHWM)", results["peak_memory"], "MiB")
+    lines += _timing_rows("Key press", results["key_press"], "ms", baselines={"bare", "bare_first"})
     lines += _timing_rows("Command line", results["command_line"], "ms")
     lines += ["", "| Data load | Statements: demo | Statements: " + results["databases"]["large"]["label"] + " | Equal | Time: demo | Time: " + results["databases"]["large"]["label"] + " |", "|---|---:|---:|---|---:|---:|"]
-    for name, label in (("today", "Today (`groups.overview`)"), ("session", "Session screen (`sessions.overview`)")):
+    for name, label in (("today", "Today (`groups.overview`, `attendance.registers`)"), ("session", "Session screen (`sessions.overview`)")):
         counts, times = results["query_counts"][name], results["data_load_ms"][name]
         lines.append(
             f"| {label} | {counts['demo']} | {counts['large']} | {'yes' if counts['equal'] else '**no**'} "
@@ -37,16 +40,23 @@ def markdown(results: dict) -> str:
     return "\n".join(lines)
 
 
+def _load(env: dict) -> str:
+    load = env.get("load_average") or {}
+    if load.get("start") is None:
+        return ""
+    return f", load average {load['start']} at the start and {load['end']} at the end (other work on the machine)"
+
+
 def _runs(count: int) -> str:
     return "1 run" if count == 1 else f"{count} runs"
 
 
-def _timing_rows(title: str, section: dict, unit: str) -> list[str]:
+def _timing_rows(title: str, section: dict, unit: str, baselines: set[str] | None = None) -> list[str]:
     if not section.get("available", True):
         return [f"| {title}: not measured ({section['reason']}) | | | | |"]
     rows = []
     for key, result in section["results"].items():
-        baseline = " (baseline)" if key == section["baseline"] else ""
+        baseline = " (baseline)" if key in (baselines or {section["baseline"]}) else ""
         rows.append(
             f"| {title}: {result['label']}{baseline} | {result['median']} {unit} | {result['min']} {unit} | {result['max']} {unit} "
             f"| {result['ratio']:.2f}× |"

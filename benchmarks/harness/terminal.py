@@ -8,21 +8,32 @@ its last session ends can refuse the next client while it shuts down; it is kill
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 POLL_SECONDS = 0.01
 TIMEOUT_SECONDS = 60.0
+SETTLED_SECONDS = 0.3
+"""Peak memory is read once the screen has not changed for this long: work the app does just
+after its first screen (a worker that adds to it) counts too."""
 
 
 @dataclass(frozen=True)
 class Launch:
     seconds: float
+    first_frame_seconds: float
+    """Until anything at all was drawn: the app's first frame, with or without its data."""
     peak_rss_kib: int | None
-    """VmHWM of the app's process when its screen showed the text; None without /proc."""
+    cpu_seconds: float | None
+    """CPU time (user and system) the app had used when its screen showed the text; None without /proc.
+    Unlike the wall time, it hardly changes with other work on the machine."""
+    """VmHWM of the app's process once its screen showed the text and settled; None without /proc."""
 
 
 def tmux_available() -> bool:
@@ -45,6 +56,12 @@ class Terminal:
 
     def launch(self, command: list[str], ready_text: str) -> Launch:
         """Start `command`, wait until `ready_text` is on screen, note its peak memory, end it."""
+        with self.running(command, ready_text) as (_session, launch):
+            return launch
+
+    @contextmanager
+    def running(self, command: list[str], ready_text: str) -> Iterator[tuple[str, Launch]]:
+        """Start `command` and wait until `ready_text` is on screen; the app runs until the block ends."""
         self.count += 1
         session = f"run{self.count}"
         settings = [option for key in ("HOME", "LANG", "LC_ALL", "IMR_TUI_LANG") for option in ("-e", f"{key}={self.env[key]}")]
@@ -52,26 +69,52 @@ class Terminal:
         started = time.perf_counter()
         self._tmux("new-session", "-d", "-s", session, "-x", str(self.size[0]), "-y", str(self.size[1]), *settings, "--", *command)
         try:
-            seconds = self._wait_for(session, ready_text, started)
-            return Launch(seconds, peak_rss_kib(self._pane_pid(session)))
+            first_frame: list[float] = []
+
+            def ready(screen: str) -> bool:
+                if not first_frame and screen.strip():
+                    first_frame.append(time.perf_counter() - started)
+                return ready_text in screen
+
+            seconds = self._wait_for(session, ready, f"'{ready_text}'", started)
+            cpu = cpu_seconds(self._pane_pid(session))
+            self.wait_until_settled(session)
+            yield session, Launch(seconds, first_frame[0], peak_rss_kib(self._pane_pid(session)), cpu)
         finally:
             self._tmux("kill-session", "-t", session, check=False)
+
+    def press(self, session: str, key: str, shown: Callable[[str], bool], what: str) -> float:
+        """Seconds from sending `key` until the screen satisfies `shown`."""
+        started = time.perf_counter()
+        self._tmux("send-keys", "-t", session, key)
+        return self._wait_for(session, shown, what, started)
+
+    def screen(self, session: str) -> str:
+        return self._tmux("capture-pane", "-p", "-t", session, check=False).stdout
 
     def close(self) -> None:
         self._tmux("kill-server", check=False)
 
-    def _wait_for(self, session: str, text: str, started: float) -> float:
+    def _wait_for(self, session: str, shown: Callable[[str], bool], what: str, started: float) -> float:
         screen, polls = "", 0
         while time.perf_counter() - started < TIMEOUT_SECONDS:
-            screen = self._tmux("capture-pane", "-p", "-t", session, check=False).stdout
-            if text in screen:
+            screen = self.screen(session)
+            if shown(screen):
                 return time.perf_counter() - started
             polls += 1
             if polls % 10 == 0 and self._tmux("display-message", "-p", "-t", session, "#{pane_dead}").stdout.strip() == "1":
-                last_screen = self._tmux("capture-pane", "-p", "-t", session, check=False).stdout.strip()
-                raise RuntimeError(f"the app ended before '{text}' appeared; its screen:\n{last_screen}")
+                raise RuntimeError(f"the app ended before {what} appeared; its screen:\n{self.screen(session).strip()}")
             time.sleep(POLL_SECONDS)
-        raise TimeoutError(f"'{text}' did not appear within {TIMEOUT_SECONDS:.0f} s; the screen showed:\n{screen.strip()}")
+        raise TimeoutError(f"{what} did not appear within {TIMEOUT_SECONDS:.0f} s; the screen showed:\n{screen.strip()}")
+
+    def wait_until_settled(self, session: str) -> None:
+        """Until the screen has not changed for SETTLED_SECONDS (at most ten times that: a clock may tick)."""
+        last, since = self.screen(session), time.perf_counter()
+        give_up = since + 10 * SETTLED_SECONDS
+        while time.perf_counter() - since < SETTLED_SECONDS and time.perf_counter() < give_up:
+            time.sleep(POLL_SECONDS * 5)
+            if (screen := self.screen(session)) != last:
+                last, since = screen, time.perf_counter()
 
     def _pane_pid(self, session: str) -> int:
         return int(self._tmux("list-panes", "-t", session, "-F", "#{pane_pid}").stdout.split()[0])
@@ -95,6 +138,19 @@ def peak_rss_kib(pid: int) -> int | None:
         except OSError:
             continue
     return highest
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of `pid` and its descendants, from /proc/<pid>/stat."""
+    ticks, found = 0, False
+    for process in _with_descendants(pid):
+        try:
+            fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime and stime, fields 14 and 15 of stat
+        found = True
+    return ticks / os.sysconf("SC_CLK_TCK") if found else None
 
 
 def _with_descendants(pid: int) -> list[int]:

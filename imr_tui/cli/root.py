@@ -73,6 +73,20 @@ def _register() -> None:
     cli.command("goals", help=_("A participant's goals, steps, follow-ups and IMR Scale history."))(goals.goals)
     printing.app.command("goals", help=_("A participant's goals, steps and IMR Scale on one A4 page (personal: for them to keep or share)."))(goals_printing.print_goals)
     cli.add_typer(imrs.app, name="imrs", help=_("Check an IMR Scale file."))
+    from imr_tui.cli import service_plan
+
+    cli.command("service-plan", help=_("A participant's service plan and its versions; --check validates the template."))(service_plan.service_plan)
+    printing.app.command("service-plan", help=_("A participant's service plan on A4 (PDF, Markdown or HTML), in their language (personal: for whom they choose)."))(service_plan.print_service_plan)
+    from imr_tui.cli import participant
+
+    cli.add_typer(participant.app, name="participant", help=_("Export everything stored about a participant, or erase it."))
+    cli.command("audit", help=_("The audit trail: who changed which record, and when (never the content)."))(participant.audit)
+    from imr_tui.cli.encryption import encrypt
+
+    cli.command("encrypt", help=_("Write an encrypted copy of the SQLite database (passphrase in IMR_TUI_DB_KEY)."))(encrypt)
+    from imr_tui.cli import serve
+
+    cli.command("serve", help=_("Serve the app to a browser: on this machine, behind a token."))(serve.serve)
 
 
 _register()

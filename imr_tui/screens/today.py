@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,6 +26,7 @@ class TodayScreen(BaseScreen):
         "**Today** lists every group with its session today or its next session.\n\n"
         "Move with the arrow keys and press **enter** to open the highlighted group's session, "
         "**l** for its plan, **r** for its attendance register, **g** for its participants' goals, "
+        "**s** for their service plans (plans due for review are named above the list), "
         "**p** to print the agenda of its next session. **G** lists all groups, to add or change one; "
         "**y** shows the yearly figures. "
         "Press **f5** before you share the screen: participants are then shown by alias only."
@@ -34,6 +37,7 @@ class TodayScreen(BaseScreen):
         Binding("G", "open_groups", N_("Groups"), id="today.groups"),
         Binding("r", "open_register", N_("Register"), id="today.register"),
         Binding("g", "open_goals", N_("Goals"), id="today.goals"),
+        Binding("s", "open_service_plans", N_("Service plans"), id="today.service_plans"),
         Binding("p", "print_agenda", N_("Print agenda"), id="today.print"),
         Binding("y", "yearly_figures", N_("Yearly figures"), id="today.yearly", show=False),
         Binding("f5", "app.toggle_presentation", N_("Presentation"), id="today.presentation"),
@@ -41,21 +45,37 @@ class TodayScreen(BaseScreen):
     ]
 
     class GroupsLoaded(Message):
-        def __init__(self, groups: list[GroupOverview], drifting: dict[int, int]) -> None:
+        def __init__(self, groups: list[GroupOverview], drifting: dict[int, int], reviews: dict | None = None) -> None:
             super().__init__()
             self.groups = groups
             self.drifting = drifting
             """Group id -> how many participants are drifting away."""
+            self.reviews = reviews or {}
+            """Group id -> ReviewCount: service plans due or overdue for review."""
+
+    class FlagsLoaded(Message):
+        """Who is drifting and which plans are due: loaded after the list, which shows without waiting for them."""
+
+        def __init__(self, drifting: dict[int, int], reviews: dict) -> None:
+            super().__init__()
+            self.drifting = drifting
+            self.reviews = reviews
 
     def __init__(self) -> None:
         super().__init__()
         self.groups: list[GroupOverview] = []
         self.drifting: dict[int, int] = {}
+        self.reviews: dict = {}
+        self._list_painted = threading.Event()
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="today"):
             yield Static(id="today-date")
+            plans_due = Static(id="plans-due", classes="hidden")
+            plans_due.styles.margin = (0, 0, 1, 0)
+            plans_due.styles.text_style = "bold"
+            yield plans_due
             yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
             yield Static(id="empty", classes="hidden")
         yield Footer()
@@ -80,19 +100,36 @@ class TodayScreen(BaseScreen):
     def load_groups(self) -> None:
         store = self.imr.store
         groups = store.groups.overview(self.imr.today())
+        painted = self._list_painted = threading.Event()
+        self.post_message(self.GroupsLoaded(groups, self.drifting, self.reviews))  # the flags known so far
+        painted.wait(timeout=1.0)  # the flags' queries would hold up the list's first paint: they wait for it
         meeting = [group.id for group in groups if group.next_session is not None]
         rules = self.imr.settings.review_rules()
         drifting = {
             group_id: sum(1 for person in register.people if drift(register, person, rules))
             for group_id, register in store.attendance.registers(meeting).items()
         }
-        self.post_message(self.GroupsLoaded(groups, drifting))
+        # A finished course's plans are followed up by the person's own service, not on this screen.
+        reviews = store.service_plans.reviews_by_group(meeting, self.imr.today())
+        self.post_message(self.FlagsLoaded(drifting, reviews))
+
+    def on_today_screen_flags_loaded(self, message: FlagsLoaded) -> None:
+        self.drifting, self.reviews = message.drifting, message.reviews
+        self.show_plans_due()
+        table = self.query_one("#groups", DataTable)
+        cells = {str(group.id): self._participants(group) for group in self.groups}
+        # Widening the column for the widest cell alone: for every cell, the table would re-measure the whole column.
+        widest = max(cells, key=lambda key: max(cell_len(line) for line in cells[key].plain.split("\n")), default=None)
+        for key, cell in cells.items():
+            table.update_cell(key, "participants", cell, update_width=key == widest)
 
     def on_today_screen_groups_loaded(self, message: GroupsLoaded) -> None:
         today = self.imr.today()
         # Groups meeting today first: that is what the therapist opened the app for.
         self.drifting = message.drifting
+        self.reviews = message.reviews
         self.groups = sorted(message.groups, key=lambda g: (not _meets_today(g, today), g.next_session is None, g.name))
+        self.show_plans_due()
         table = self.query_one("#groups", DataTable)
         table.clear()
         for group in self.groups:
@@ -101,6 +138,7 @@ class TodayScreen(BaseScreen):
         empty = self.query_one("#empty", Static)
         empty.set_class(bool(self.groups), "hidden")
         empty.update(_("There are no groups yet. To try the app with fictional people, run: imr-tui demo"))
+        self.call_after_refresh(self._list_painted.set)
         self.imr.log_first_screen()
 
     def _row(self, group: GroupOverview, today: dt.date) -> tuple[str | Text, ...]:
@@ -123,6 +161,16 @@ class TodayScreen(BaseScreen):
         if drifting := self.drifting.get(group.id):
             count.append("\n" + _("⚠ {count} drifting").format(count=drifting), style="bold")
         return count
+
+    def show_plans_due(self) -> None:
+        """One line naming the groups with service plans due or overdue for review."""
+        from imr_tui.screens.service_plans import plans_to_review
+
+        names = {group.id: group.name for group in self.groups} if self.groups else {}
+        line = plans_to_review(self.reviews, names)
+        due = self.query_one("#plans-due", Static)
+        due.update(line)
+        due.set_class(not line, "hidden")
 
     def highlighted_group(self) -> GroupOverview | None:
         table = self.query_one("#groups", DataTable)
@@ -160,6 +208,15 @@ class TodayScreen(BaseScreen):
             self.notify(_("Goals are hidden in presentation mode (f5)."), severity="warning")
         elif group := self.highlighted_group():
             self.app.push_screen(GroupGoalsScreen(group.id, group.name))
+
+    def action_open_service_plans(self) -> None:
+        """Service plans are personal, like goals: hidden while the screen is shared."""
+        from imr_tui.screens.service_plans import ServicePlansScreen
+
+        if self.imr.presentation_mode:
+            self.notify(_("Service plans are hidden in presentation mode (f5)."), severity="warning")
+        elif group := self.highlighted_group():
+            self.app.push_screen(ServicePlansScreen(group.id, group.name))
 
     def action_open_register(self) -> None:
         from imr_tui.screens.register import RegisterScreen

@@ -30,8 +30,14 @@ class AttendanceService:
     def _registers(self, group_ids: list[int] | None) -> dict[int, Register]:
         with self.database.reading() as session:
             groups = select(CourseGroup.id, CourseGroup.name)
-            sessions = select(GroupSession).where(GroupSession.status != "cancelled", col(GroupSession.participant_id).is_(None))
-            enrolments = select(Enrolment, Participant).join(Participant, col(Participant.id) == Enrolment.participant_id)
+            # Columns, not whole rows: the first screen asks for every running group's register,
+            # and ORM objects for years of sessions cost memory and time the register never uses.
+            sessions = select(
+                GroupSession.group_id, GroupSession.id, GroupSession.date, GroupSession.module_id, GroupSession.topic_id, GroupSession.status
+            ).where(GroupSession.status != "cancelled", col(GroupSession.participant_id).is_(None))
+            enrolments = select(
+                Enrolment.group_id, Enrolment.joined_on, Enrolment.left_on, Participant.id, Participant.name, Participant.alias
+            ).join(Participant, col(Participant.id) == Enrolment.participant_id)
             marks = select(Attendance.participant_id, Attendance.session_id, Attendance.status, GroupSession.group_id).join(
                 GroupSession, col(GroupSession.id) == Attendance.session_id
             )
@@ -45,13 +51,13 @@ class AttendanceService:
             enrolment_rows = session.exec(enrolments.order_by(Participant.name, Enrolment.joined_on)).all()
             mark_rows = session.exec(marks).all()
         by_group: dict[int, list[RegisterSession]] = defaultdict(list)
-        for row in session_rows:
-            by_group[row.group_id].append(RegisterSession(row.id, row.date, row.module_id, row.topic_id, row.status))
+        for group_id, session_id, date, module_id, topic_id, status in session_rows:
+            by_group[group_id].append(RegisterSession(session_id, date, module_id, topic_id, status))
         periods: dict[int, dict[int, list]] = defaultdict(dict)
-        people: dict[int, dict[int, Participant]] = defaultdict(dict)
-        for enrolment, person in enrolment_rows:
-            periods[enrolment.group_id].setdefault(person.id, []).append((enrolment.joined_on, enrolment.left_on))
-            people[enrolment.group_id][person.id] = person
+        people: dict[int, dict[int, tuple[str, str]]] = defaultdict(dict)
+        for group_id, joined_on, left_on, person_id, name, alias in enrolment_rows:
+            periods[group_id].setdefault(person_id, []).append((joined_on, left_on))
+            people[group_id][person_id] = (name, alias)
         marks_by_group: dict[int, dict[tuple[int, int], str]] = defaultdict(dict)
         for participant_id, session_id, status, group_id in mark_rows:
             marks_by_group[group_id][(participant_id, session_id)] = status
@@ -61,8 +67,8 @@ class AttendanceService:
                 group_name=name,
                 sessions=tuple(by_group[group_id]),
                 people=tuple(
-                    RegisterPerson(person.id, person.name, person.alias, tuple(periods[group_id][person.id]))
-                    for person in people[group_id].values()
+                    RegisterPerson(person_id, name, alias, tuple(periods[group_id][person_id]))
+                    for person_id, (name, alias) in people[group_id].items()
                 ),
                 marks=marks_by_group[group_id],
             )
