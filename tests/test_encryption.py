@@ -15,7 +15,7 @@ from imr_tui.errors import UserError
 from imr_tui.store import open_store
 from imr_tui.store.demo import build_demo
 from imr_tui.store.encryption import KEY_VARIABLE, encrypt_copy
-from tests.privacy_data import PEOPLE, file_bytes
+from privacy_data import PEOPLE, file_bytes
 
 pytest.importorskip("sqlcipher3", reason="the encryption extra is not installed")
 
@@ -90,4 +90,26 @@ def test_encrypt_command_needs_the_key_and_writes_a_copy_that_opens(demo_path: P
     assert runner.invoke(cli, ["encrypt", "--db", str(target), "-o", str(tmp_path / "igjen.sqlite")]).exit_code == 1
     store = open_store(str(target))
     assert store.goals.find_participant("Hanne").name == "Hanne Myrvold"
+    store.close()
+
+
+def test_backup_and_restore_keep_an_encrypted_database_encrypted(encrypted: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from imr_tui.cli.root import cli
+
+    copy = tmp_path / "kopi.sqlite"
+    result = CliRunner().invoke(cli, ["backup", "--db", str(encrypted), "-o", str(copy)], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert not copy.read_bytes().startswith(SQLITE_HEADER)
+    assert [name for name in PEOPLE if name.encode() in file_bytes(copy)] == []
+
+    store = open_store(str(encrypted))
+    store.groups.find("Nydal")  # the data is there before the restore
+    store.close()
+    result = CliRunner().invoke(cli, ["restore", str(copy), "--db", str(encrypted)], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    assert not encrypted.read_bytes().startswith(SQLITE_HEADER)
+    store = open_store(str(encrypted))
+    assert len(store.groups.overview(dt.date(2026, 11, 24))) == 2
     store.close()

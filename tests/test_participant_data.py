@@ -24,7 +24,7 @@ from imr_tui.review.yearly import yearly_rows
 from imr_tui.errors import UserError
 from imr_tui.store import open_store
 from imr_tui.store.participant_data import personal_tables
-from tests.privacy_data import (
+from privacy_data import (
     GROUP_NOTE,
     HANNE,
     HANNES_GOAL,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from imr_tui.paths import create_private_file
@@ -11,7 +10,9 @@ from imr_tui.paths import create_private_file
 
 def backup_sqlite(source: Path, target: Path) -> Path:
     create_private_file(target)
-    with sqlite3.connect(source) as origin, sqlite3.connect(target) as copy:
+    from imr_tui.store.encryption import connect_file
+
+    with connect_file(source) as origin, connect_file(target) as copy:
         origin.backup(copy)
     origin.close()
     copy.close()

@@ -44,6 +44,27 @@ def engine_options(path: Path | None) -> dict[str, Any]:
     return {"module": _KeyedDriver(_sqlcipher(), key)}
 
 
+def connect_file(database: str | Path, **options: Any) -> Any:
+    """A DB-API connection to a SQLite file, through SQLCipher with the passphrase when one is set.
+
+    Backups and restores use it, so an encrypted database's copies are encrypted with the same
+    passphrase and a plain one's stay plain.
+    """
+    key = passphrase()
+    if key is None:
+        import sqlite3
+
+        return sqlite3.connect(database, **options)
+    return _KeyedDriver(_sqlcipher(), key).connect(str(database), **options)
+
+
+def database_errors() -> tuple[type[Exception], ...]:
+    """The errors a damaged or foreign file raises, from either driver."""
+    import sqlite3
+
+    return (sqlite3.DatabaseError, _sqlcipher().DatabaseError) if passphrase() else (sqlite3.DatabaseError,)
+
+
 def _sqlcipher() -> ModuleType:
     try:
         import sqlcipher3  # ~5 ms; only when a passphrase is set

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from pathlib import Path
 
 from imr_tui.errors import BadInputError
@@ -23,15 +22,18 @@ def check_backup(path: Path) -> str:
 
     if not path.is_file():
         raise BadInputError(_("{path}: no such backup file").format(path=path))
+    from imr_tui.store.encryption import connect_file, database_errors, passphrase
+
     with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+        # An encrypted backup has no plain header; with the passphrase set, SQLCipher checks it below.
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER and passphrase() is None:
             raise BadInputError(_("{path} is not an imr-tui backup (not a SQLite file); nothing was changed").format(path=path))
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = connect_file(f"file:{path}?mode=ro", uri=True)
     try:
-        if connection.execute("PRAGMA integrity_check").fetchone() != ("ok",):
+        if tuple(connection.execute("PRAGMA integrity_check").fetchone()) != ("ok",):
             raise BadInputError(_("{path} is damaged (its integrity check failed); nothing was changed").format(path=path))
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         raise BadInputError(_("{path} is damaged or not an imr-tui backup ({reason}); nothing was changed").format(path=path, reason=error)) from None
     finally:
         connection.close()
