@@ -240,3 +240,35 @@ def test_the_first_screen_names_the_most_overdue_groups_and_counts_the_rest() ->
     assert line.startswith("↻ Serviceplaner som skal revideres: Gruppe 2 3 (2 på overtid) · Gruppe 5 3 (2 på overtid) · Gruppe 1 2")
     assert line.count("Gruppe ") == MOST_GROUPS_NAMED and "3 grupper til" in line
     assert plans_to_review({1: ReviewCount(due=0, overdue=0)}, names) == ""
+
+
+async def test_two_apps_on_one_plan_never_overwrite_each_other(make_app, demo_target, demo_store) -> None:
+    from two_windows_data import two_windows
+
+    person = demo_store.goals.find_participant("Astrid Kvamme").id
+
+    async def write_in(window, suffix: str) -> None:
+        def to_section() -> None:
+            sections = window.app.screen.query_one("#sections", OptionList)
+            sections.focus()
+            sections.highlighted = [option.id for option in sections._options].index("others-do")
+
+        window.app.call_later(to_section)
+        await window.settle()
+        await window.pilot.press("tab", "end", *suffix)
+        await window.wait_for_autosave()
+
+    async with two_windows(make_app, demo_target) as (first, second):
+        await first.open(ServicePlanEditorScreen(person))
+        await second.open(ServicePlanEditorScreen(person))
+        await write_in(first, " (first window)")
+        assert stored_plan(demo_target, person).draft["others-do"].value[0].endswith("(first window)")
+        await write_in(second, " (second window)")
+        await wait_for(second.pilot, lambda: isinstance(second.app.screen, SectionConflictScreen))
+        mine, theirs = (area.text for area in second.app.screen.query("TextArea"))
+        assert "(second window)" in mine and "(first window)" in theirs
+        assert stored_plan(demo_target, person).draft["others-do"].value[0].endswith("(first window)")  # not overwritten
+        await second.pilot.press("b")  # keep both
+        await second.settle()
+    kept = stored_plan(demo_target, person).draft["others-do"].value
+    assert any(item.endswith("(first window)") for item in kept) and any(item.endswith("(second window)") for item in kept)
