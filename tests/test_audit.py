@@ -106,3 +106,37 @@ def test_audit_as_a_real_command(demo_path: Path) -> None:
     last = done.stdout.strip().splitlines()[-1]
     assert "create" in last and "journal_note" in last and IVARS_NOTE not in done.stdout
     assert f"participant {hanne}" in done.stdout
+
+
+def views_of(path: Path, person: int) -> list[str]:
+    store = open_store(str(path))
+    try:
+        return [entry.actor for entry in store.audit.entries(participant_id=person) if entry.action == "view"]
+    finally:
+        store.close()
+
+
+def test_opening_a_persons_goals_or_plan_is_logged_as_a_view(demo_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IMR_TUI_THERAPIST", "Marte Solum")
+    hanne = participant_id(demo_path, HANNE)
+    assert views_of(demo_path, hanne) == []
+    assert run("goals", HANNE, "--db", str(demo_path)).exit_code == 0
+    assert run("service-plan", HANNE, "--db", str(demo_path)).exit_code == 0
+    assert views_of(demo_path, hanne) == ["Marte Solum", "Marte Solum"]
+
+
+async def test_the_goal_screen_logs_who_opened_it(make_app, demo_store) -> None:
+    from imr_tui.screens.goals import GoalScreen
+    from imr_tui.store.audit import actor_of
+
+    hanne = demo_store.goals.find_participant(HANNE).id
+    app = make_app("en")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        app.push_screen(GoalScreen(hanne))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    entries = [entry for entry in demo_store.audit.entries(participant_id=hanne) if entry.action == "view"]
+    assert [(entry.actor, entry.table) for entry in entries] == [(actor_of(demo_store.database), "participant")]
+    assert entries[0].actor == getpass.getuser()  # no IMR_TUI_THERAPIST: the user logged in

@@ -15,6 +15,7 @@ ParticipantArgument = Annotated[str, typer.Argument(help=_("The participant's na
 @guarded
 def goals(ctx: typer.Context, participant: ParticipantArgument, db: DbOption = None, lang: LangOption = None, json: JsonOption = False) -> None:
     from imr_tui.imrs.loader import load_scale
+    from imr_tui.models import AuditAction
     from imr_tui.store import open_store
 
     settings = settings_for(ctx, database=db, language=lang)
@@ -22,6 +23,7 @@ def goals(ctx: typer.Context, participant: ParticipantArgument, db: DbOption = N
     store = open_store(settings.database)
     try:
         person = store.goals.find_participant(participant)
+        store.audit.record(AuditAction.VIEW, person.id)
         tree = store.goals.participant_goals(person.id)
         ratings = store.imrs.history(person.id)
     finally:

@@ -31,12 +31,14 @@ def print_goals(
     from imr_tui.imrs.loader import load_scale
     from imr_tui.printing import render
     from imr_tui.printing.output import slug
+    from imr_tui.models import AuditAction
     from imr_tui.store import open_store
 
     scale = load_scale()
     store = open_store(settings.database)
     try:
         person = store.goals.find_participant(participant)
+        store.audit.record(AuditAction.VIEW, person.id)
         goals = store.goals.participant_goals(person.id)
         ratings = store.imrs.history(person.id)
     finally:

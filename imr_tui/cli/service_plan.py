@@ -45,12 +45,14 @@ def service_plan(
 def _read_plan(settings, participant: str, template: Path | None):
     """The template, the person a user means, and their plan."""
     from imr_tui.service_plan import load_template
+    from imr_tui.models import AuditAction
     from imr_tui.store import open_store
 
     plan_template = load_template(template)
     store = open_store(settings.database)
     try:
         person = store.goals.find_participant(participant)
+        store.audit.record(AuditAction.VIEW, person.id)
         return plan_template, person, store.service_plans.plan(person.id, plan_template)
     finally:
         store.close()

@@ -24,6 +24,13 @@ class BaseScreen(Screen[None]):
     def imr(self) -> IMRApp:
         return self.app  # type: ignore[return-value]
 
+    def log_access(self, participant_id: int) -> None:
+        """Note in the audit trail that this therapist opened the person's record (helsepersonelloven § 21a)."""
+        from imr_tui.models import AuditAction
+
+        store = self.imr.store
+        self.run_worker(lambda: store.audit.record(AuditAction.VIEW, participant_id), thread=True, group="audit", exit_on_error=False)
+
 
 ResultT = TypeVar("ResultT")
 

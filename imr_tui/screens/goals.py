@@ -79,6 +79,7 @@ class GoalScreen(BaseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.log_access(self.participant_id)
         self.loading = True
         self.load()
         self.watch(self.app, "presentation_mode", self.show_presentation, init=False)

@@ -29,6 +29,7 @@ class PlanScreen(BaseScreen):
         self.template: PlanTemplate | None = None
 
     def on_mount(self) -> None:
+        self.log_access(self.participant_id)
         self.watch(self.app, "presentation_mode", self.show_presentation, init=False)
         self.load()
 
