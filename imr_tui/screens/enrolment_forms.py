@@ -35,6 +35,10 @@ class EnrolmentFormScreen(FormModal):
         self.record = record
         self.person = record.participant if record else person
 
+    def draft_name(self) -> str:
+        which = f"enrolment-{self.record.id}" if self.record else f"person-{self.person.id}" if self.person else "new"
+        return f"group-{self.group_id}-{which}"
+
     def compose(self) -> ComposeResult:
         person, record = self.person, self.record
         with Vertical(classes="form-box"):
@@ -102,6 +106,9 @@ class LeaveFormScreen(FormModal):
     def __init__(self, record: EnrolmentRecord, today: dt.date) -> None:
         super().__init__()
         self.record, self.today = record, today
+
+    def draft_name(self) -> str:
+        return f"leave-{self.record.id}"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form-box narrow"):

@@ -15,7 +15,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Mount
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
@@ -27,8 +29,12 @@ from imr_tui.store.versions import ChangedElsewhere
 
 if TYPE_CHECKING:
     from imr_tui.app import IMRApp
+    from imr_tui.form_drafts import DraftValues
 
 T = TypeVar("T")
+
+DRAFT_DELAY = 0.4
+"""Seconds after the last key before what is typed is kept on disk (as the editors' autosave)."""
 
 
 class FormField(Vertical):
@@ -104,6 +110,9 @@ class FormModal(BaseModal):
         super().__init__(*args, **kwargs)
         self.newer_versions: dict[str, int] = {}
         """Per table, a version written by another window that the therapist has seen and chosen over."""
+        self._opened_values: DraftValues | None = None
+        """The fields as the form opened; a draft is kept only while they differ."""
+        self._draft_timer: Timer | None = None
 
     def version_of(self, table: str, version: int) -> int:
         """The version a save is based on: the one read when the form opened, or a newer one seen since."""
@@ -135,6 +144,65 @@ class FormModal(BaseModal):
         """Runs in a worker thread: hand the values to the store and return its answer."""
         raise NotImplementedError
 
+    # What is typed survives a crash: kept on disk until saved or closed on purpose
+
+    def draft_name(self) -> str | None:
+        """The form and its record (`group-7`, `group-new`), for forms whose typing is worth keeping; None: not kept."""
+        return None
+
+    def _draft_key(self) -> str | None:
+        name = self.draft_name()
+        return f"{self.imr.store.location}|{name}" if name else None
+
+    def _field_values(self) -> DraftValues:
+        values: DraftValues = {}
+        for widget in self.query("Input, Select, Checkbox"):
+            if widget.id:
+                value = widget.value
+                values[widget.id] = None if value is Select.NULL else value
+        return values
+
+    @on(Mount)
+    def _open_draft(self) -> None:
+        if self.draft_name() is not None:
+            self.call_after_refresh(self._restore_draft)
+
+    def _restore_draft(self) -> None:
+        from imr_tui.form_drafts import load_draft
+
+        self._opened_values = self._field_values()
+        draft = load_draft(self._draft_key())
+        if not draft or draft == self._opened_values:
+            return
+        for widget in self.query("Input, Select, Checkbox"):
+            if widget.id in draft and draft[widget.id] != self._opened_values.get(widget.id):
+                _fill_in(widget, draft[widget.id])
+        self.say(_("What you typed before is back in the form, not saved yet: ctrl+s saves it, escape throws it away."))
+
+    def _keep_draft_soon(self) -> None:
+        if self._opened_values is None:
+            return  # still opening: the values are the stored ones
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self._keep_draft)
+
+    def _keep_draft(self) -> None:
+        from imr_tui.form_drafts import discard_draft, save_draft
+
+        key, values = self._draft_key(), self._field_values()
+        if values == self._opened_values:
+            discard_draft(key)
+        else:
+            save_draft(key, values)
+
+    def _drop_draft(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        if (key := self._draft_key()) is not None:
+            from imr_tui.form_drafts import discard_draft
+
+            discard_draft(key)
+
     def compose_buttons(self) -> ComposeResult:
         yield Static(id="form-message", classes="hidden")
         with Horizontal(id="form-buttons"):
@@ -153,6 +221,7 @@ class FormModal(BaseModal):
         self._save_in_worker(values)
 
     def action_cancel(self) -> None:
+        self._drop_draft()
         self.dismiss(None)
 
     @work(thread=True, exclusive=True, group="form")
@@ -165,6 +234,7 @@ class FormModal(BaseModal):
         self.post_message(self.Saved(result))
 
     def on_form_modal_saved(self, message: Saved) -> None:
+        self._drop_draft()
         self.dismiss(message.result)
 
     def on_form_modal_refused(self, message: Refused) -> None:
@@ -246,6 +316,8 @@ class FormModal(BaseModal):
     @on(Checkbox.Changed)
     def clear_changed_field(self, event: Input.Changed | Select.Changed | Checkbox.Changed) -> None:
         """The therapist is correcting the value: the old message no longer applies."""
+        if self.draft_name() is not None:
+            self._keep_draft_soon()
         for field in event.control.ancestors:
             if isinstance(field, FormField):
                 field.clear_error()

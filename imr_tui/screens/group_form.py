@@ -53,6 +53,9 @@ class GroupFormScreen(FormModal):
         self.settings = settings
         self.minimum = minimum_session_minutes(curriculum)
 
+    def draft_name(self) -> str:
+        return f"group-{self.settings.id if self.settings else 'new'}"
+
     def compose(self) -> ComposeResult:
         draft = self.settings.draft if self.settings else None
         weekdays = set(draft.weekdays) if draft else set()
