@@ -4,23 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from snapshot_keys import keys
+
 SIZE = (110, 32)
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def keys(*pressed: str):
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
-        await settle(pilot)
-
-    return run_before
 
 
 @pytest.mark.parametrize("language", ["nb", "en"])

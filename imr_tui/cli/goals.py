@@ -12,22 +12,27 @@ from imr_tui.i18n import _
 ParticipantArgument = Annotated[str, typer.Argument(help=_("The participant's name (or a unique part of it) or id."), show_default=False)]
 
 
-@guarded
-def goals(ctx: typer.Context, participant: ParticipantArgument, db: DbOption = None, lang: LangOption = None, json: JsonOption = False) -> None:
-    from imr_tui.imrs.loader import load_scale
+def read_goals(database: str | None, participant: str):
+    """The person, their goal tree and IMR Scale ratings; the look is noted in the audit trail."""
     from imr_tui.models import AuditAction
     from imr_tui.store import open_store
 
-    settings = settings_for(ctx, database=db, language=lang)
-    scale = load_scale()
-    store = open_store(settings.database)
+    store = open_store(database)
     try:
         person = store.goals.find_participant(participant)
         store.audit.record(AuditAction.VIEW, person.id)
-        tree = store.goals.participant_goals(person.id)
-        ratings = store.imrs.history(person.id)
+        return person, store.goals.participant_goals(person.id), store.imrs.history(person.id)
     finally:
         store.close()
+
+
+@guarded
+def goals(ctx: typer.Context, participant: ParticipantArgument, db: DbOption = None, lang: LangOption = None, json: JsonOption = False) -> None:
+    from imr_tui.imrs.loader import load_scale
+
+    settings = settings_for(ctx, database=db, language=lang)
+    scale = load_scale()
+    _person, tree, ratings = read_goals(settings.database, participant)
     if json:
         from imr_tui.goals.export import goals_as_data
 

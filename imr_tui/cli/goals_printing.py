@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from imr_tui.cli.common import DbOption, LangOption, guarded, settings_for
-from imr_tui.cli.goals import ParticipantArgument
+from imr_tui.cli.goals import ParticipantArgument, read_goals
 from imr_tui.i18n import _
 
 
@@ -31,18 +31,9 @@ def print_goals(
     from imr_tui.imrs.loader import load_scale
     from imr_tui.printing import render
     from imr_tui.printing.output import slug
-    from imr_tui.models import AuditAction
-    from imr_tui.store import open_store
 
     scale = load_scale()
-    store = open_store(settings.database)
-    try:
-        person = store.goals.find_participant(participant)
-        store.audit.record(AuditAction.VIEW, person.id)
-        goals = store.goals.participant_goals(person.id)
-        ratings = store.imrs.history(person.id)
-    finally:
-        store.close()
+    person, goals, ratings = read_goals(settings.database, participant)
     today = SystemClock().now().date()
     document = GoalsDocument(settings.language, goals, scale, ratings, today)
     path = (output or Path(f"goals-{slug(person.name)}-{today.isoformat()}.pdf")).expanduser().absolute()
