@@ -12,6 +12,7 @@ from imr_tui.cli.common import DbOption, JsonOption, LangOption, guarded, parse_
 from imr_tui.cli.goals import ParticipantArgument
 from imr_tui.errors import BadInputError, UserError
 from imr_tui.i18n import _
+from imr_tui.i18n.labels import audit_action_label
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -123,4 +124,5 @@ def audit(
         typer.echo(_("Nothing logged."))
     for entry in entries:
         who = _("participant {id}").format(id=entry.participant_id) if entry.participant_id is not None else ""
-        typer.echo(f"{entry.at.astimezone():%Y-%m-%d %H:%M:%S}  {entry.actor}  {entry.action:<6}  {entry.table} #{entry.record_id}  {who}".rstrip())
+        action = audit_action_label(entry.action)
+        typer.echo(f"{entry.at.astimezone():%Y-%m-%d %H:%M:%S}  {entry.actor}  {action:<10}  {entry.table} #{entry.record_id}  {who}".rstrip())

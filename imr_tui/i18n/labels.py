@@ -31,3 +31,18 @@ def follow_up_label(result: str | None) -> str:
 def follow_up_symbol(result: str | None) -> str:
     """The first character of the label: a symbol that reads the same in every language."""
     return {"done": "✓", "partly": "◑", "not_done": "✗"}.get(result or "", "·")
+
+
+AUDIT_ACTION_LABELS = {
+    "create": N_("created"),
+    "update": N_("changed"),
+    "delete": N_("deleted"),
+    "view": N_("opened"),
+    "export": N_("exported"),
+    "erase": N_("erased"),
+}
+
+
+def audit_action_label(action: str) -> str:
+    """An audit trail entry's action in words; the stored code where there are none."""
+    return _(AUDIT_ACTION_LABELS[action]) if action in AUDIT_ACTION_LABELS else action

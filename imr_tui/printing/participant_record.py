@@ -16,7 +16,7 @@ from typing import Any
 from imr_tui.i18n import _, format_short_date, use_language
 from imr_tui.i18n.catalogue import N_
 from imr_tui.i18n.goal_labels import goal_label, outcome_label, step_label
-from imr_tui.i18n.labels import attendance_label
+from imr_tui.i18n.labels import attendance_label, audit_action_label
 from imr_tui.printing.page import Column, Page, Paragraph, Section, Table
 from imr_tui.printing.record_pages import sheets, split_text
 from imr_tui.store.participant_data import ParticipantData
@@ -154,7 +154,7 @@ def _grouped_log(entries: list[dict[str, Any]]) -> list[tuple[str, str, str, str
     lines: list[tuple[str, str, str, str]] = []
     ids: list[str] = []
     for entry in entries:
-        line = (dt.datetime.fromisoformat(entry["at"]).astimezone().strftime("%Y-%m-%d %H:%M"), entry["actor"], entry["action"], entry["table"])
+        line = (dt.datetime.fromisoformat(entry["at"]).astimezone().strftime("%Y-%m-%d %H:%M"), entry["actor"], audit_action_label(entry["action"]), entry["table"])
         if lines and lines[-1][:3] == line[:3] and lines[-1][3].split(" #")[0] == line[3]:
             ids.append(entry["record_id"])
         else:
