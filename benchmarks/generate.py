@@ -20,12 +20,12 @@ SKIPPED: dict[str, str] = {}
 
 def generate(db: Path, *, years: int = 10, seed: int = 1, today: dt.date | None = None, empty: bool = False, replace: bool = False) -> dict:
     """Create the database at `db` and return what was written: row counts and seconds taken."""
-    from imr_tui.curriculum.loader import load_curriculum
-    from imr_tui.store import open_store
-
     from dataset.service import build_service
     from dataset.tables import Tables
     from dataset.writer import mark_as_benchmark, write
+
+    from imr_tui.curriculum.loader import load_curriculum
+    from imr_tui.store import open_store
 
     today = today or dt.date.today()
     started = time.perf_counter()

@@ -2,8 +2,8 @@
 
     python benchmarks/startup_phases.py --db /tmp/ten-years.sqlite
 
-The steps run one after the other, in the order the app needs them; in the app the store is
-opened in a thread once Textual has drawn its first frame. Unlike a sampling profiler, this adds
+The steps run one after the other, in the order the app needs them; in the app the first list
+is read on the gateway's thread and the store opened in a thread once that list is on screen. Unlike a sampling profiler, this adds
 no overhead to pure-Python work, so the milliseconds compare directly with run.py's. Also
 prints the peak memory after each step. Textual's own start (shared with the bare app) and
 filling the table are not included.
@@ -36,9 +36,9 @@ def main() -> None:
         print(f"{(now - last) * 1000:7.1f} ms {peak_mib():6.1f} MiB  {label}")
         last = now
 
-    import imr_tui.cli.root  # noqa: F401
+    import imr_tui.cli.launch
 
-    step("import imr_tui.cli.root: Typer, Rich, the commands and their translated help (store services come on first use)")
+    step("import imr_tui.cli.launch: the bare start reads its own options, without Typer and the command tree")
     from imr_tui.config import load_settings
     from imr_tui.i18n import _, format_long_date, set_language
 
@@ -49,19 +49,25 @@ def main() -> None:
 
     load_curriculum()
     step("translations, settings and load_curriculum() (each from its cache once it has been read)")
-    import imr_tui.app  # noqa: F401
+    import imr_tui.app
     import imr_tui.screens.today  # noqa: F401
 
     step("import imr_tui.app and the Today screen: Textual (the bare app pays this too)")
     today = dt.date.today()
     format_long_date(today)
     step("first format_long_date(): Babel's locale data, in IMRApp.on_mount")
+    from imr_tui.store.first_reader import FirstReader
+
+    reader = FirstReader(Path(args.db))
+    groups = reader.today_overview(today)
+    if groups is None:
+        raise SystemExit(f"{args.db}: the first reader cannot read this file (encrypted, or not at the current schema)")
+    reader.close()
+    step("FirstReader.today_overview(today): the Today list from today_overview.sql with sqlite3 (the first screen's data)")
     from imr_tui.store import open_store
 
     store = open_store(args.db)
-    step("open_store(): SQLAlchemy, SQLModel, the tables; engine and schema version check (in a thread, after the first frame)")
-    groups = store.groups.overview(today)
-    step("store.groups.overview(today): the Today list (the first screen's data)")
+    step("open_store(): SQLAlchemy, SQLModel, the tables; engine and schema version check (in a thread, once the list is on screen)")
     from imr_tui.review.rules import drift
 
     rules = settings.review_rules()

@@ -30,20 +30,21 @@ def read(path: Path, expected: type[T]) -> T | None:
     try:
         with path.open("rb") as handle:
             value = pickle.load(handle)  # our own file in the user's private cache folder
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError):
-        return None  # no cache yet, or one from another version
+    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError, KeyError, IndexError):
+        return None  # no cache yet, one from another version, or one a full disk cut short
     return value if isinstance(value, expected) else None
 
 
 def write(path: Path, kind: str, value: object) -> None:
     """Owner-only, replacing the older files of `kind`; a cache that cannot be written is only slower."""
-    from imr_tui.paths import create_private_file, make_private_dir
+    from imr_tui.errors import UserError
+    from imr_tui.paths import make_private_dir
+    from imr_tui.safe_output import write_private
 
     try:
         make_private_dir(path.parent)
         for old in path.parent.glob(f"{kind}-*.pickle"):
             old.unlink(missing_ok=True)
-        create_private_file(path)
-        path.write_bytes(pickle.dumps(value))
-    except OSError as error:
+        write_private(path, pickle.dumps(value))  # whole or not at all
+    except (OSError, UserError) as error:
         log.info("%s cache not written: %s", kind, type(error).__name__)

@@ -11,8 +11,9 @@ import os
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
-from imr_tui.errors import BadInputError
+from imr_tui.errors import BadInputError, echoed
 from imr_tui.i18n import DEFAULT_LANGUAGE, LANGUAGES, _
 from imr_tui.paths import config_file
 
@@ -23,7 +24,7 @@ class Settings:
     """A SQLite file path or any SQLAlchemy URL; None means the default file in the data folder."""
 
     language: str = DEFAULT_LANGUAGE
-    """The language of the interface and of printed documents: `nb` or `en`."""
+    """The language of the interface and of printed documents: `nb`, `nn` or `en`."""
 
     curriculum: Path | None = None
     """A service's own adapted curriculum file; None means the one shipped with the app."""
@@ -71,18 +72,24 @@ def check_language(code: str, where: str) -> str:
     if code not in LANGUAGES:
         raise BadInputError(
             _("{where}: unknown language '{code}'; choose one of: {choices}").format(
-                where=where, code=code, choices=", ".join(LANGUAGES)
+                where=where, code=echoed(code), choices=", ".join(LANGUAGES)
             )
         )
     return code
 
 
-def _from_file(path: Path) -> dict[str, object]:
-    if not path.exists():
+MAX_CONFIG_BYTES = 64 * 1024  # a settings file is a few lines; anything near this is not one
+
+
+def _from_file(path: Path, named: bool) -> dict[str, object]:
+    """The file's settings; `named` is True when IMR_TUI_CONFIG points at it, so it must be there."""
+    from imr_tui.text_file import read_small_text
+
+    if not named and not path.exists():
         return {}
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raw = tomllib.loads(read_small_text(path, MAX_CONFIG_BYTES, "IMR_TUI_CONFIG" if named else None))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise BadInputError(_("{file}: cannot read the settings: {error}").format(file=path, error=error)) from None
     known = {field.name for field in fields(Settings)}
     for key in raw:
@@ -109,7 +116,7 @@ def _from_file(path: Path) -> dict[str, object]:
 def load_settings(**overrides: object) -> Settings:
     """Settings from the file, then the environment, then `overrides` (None means not given)."""
     path = config_file()
-    values = _from_file(path)
+    values: dict[str, Any] = _from_file(path, named=bool(os.environ.get("IMR_TUI_CONFIG")))  # checked against the fields' types there
     for name, variable in ENVIRONMENT.items():
         if os.environ.get(variable):
             values[name] = os.environ[variable]

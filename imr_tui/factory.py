@@ -22,7 +22,7 @@ def make_app(settings: Settings, *, store: Store | None = None, clock: Clock | N
     set_language(settings.language)
     curriculum = load_curriculum(settings.curriculum)
     # Without a store given, it opens in a thread while Textual starts; --db is checked here, before.
-    store = store or StoreOpening(settings.database)
+    opened: Store | StoreOpening = store or StoreOpening(settings.database)
     from imr_tui.app import IMRApp  # after the language is set and the inputs are checked
 
-    return IMRApp(settings, store, curriculum, clock)
+    return IMRApp(settings, opened, curriculum, clock)

@@ -1,18 +1,15 @@
-"""What was typed into a form and not saved yet, kept on disk so a crash loses none of it.
+"""Where an older version kept form drafts as files, and taking them into the database once.
 
-One small owner-only JSON file per form and record, in the user's state folder. It goes when
-the form is saved or closed on purpose; after a crash the form finds it and puts it back.
+Drafts now live in the store (`store.form_drafts`); the files an older version left in the
+user's state folder hold names and decision numbers outside the database, so they are taken
+in and deleted when the app starts, and before a participant is erased.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
-from imr_tui.paths import APP_NAME, make_private_dir
-
-DraftValues = dict[str, str | int | bool | None]
+from imr_tui.paths import APP_NAME
 
 
 def drafts_dir() -> Path:
@@ -21,25 +18,14 @@ def drafts_dir() -> Path:
     return user_state_path(APP_NAME, appauthor=False) / "form-drafts"
 
 
-def _file(key: str) -> Path:
-    # The key names the database and the record; its hash keeps names out of file names.
-    return drafts_dir() / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
-
-
-def save_draft(key: str, values: DraftValues) -> None:
-    from imr_tui.printing.output import write_private
-
-    make_private_dir(drafts_dir())
-    write_private(_file(key), json.dumps({"key": key, "values": values}, ensure_ascii=False).encode())
-
-
-def load_draft(key: str) -> DraftValues | None:
+def import_draft_files(store) -> int:
+    """The older version's draft files for this store, into it; the files are deleted."""
+    folder = drafts_dir()
+    if not folder.is_dir():
+        return 0
+    taken = store.form_drafts.import_files(store.location, folder)
     try:
-        stored = json.loads(_file(key).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None  # none, or half-written by a crash: the form simply opens as stored
-    return stored.get("values") if isinstance(stored, dict) and stored.get("key") == key else None
-
-
-def discard_draft(key: str) -> None:
-    _file(key).unlink(missing_ok=True)
+        folder.rmdir()  # empty now, unless another database's drafts wait there
+    except OSError:
+        pass
+    return taken

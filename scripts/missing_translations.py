@@ -1,6 +1,7 @@
-"""List the messages in the code that have no bokmål translation yet, as .po entries.
+"""List the messages in the code that have no bokmål (or nynorsk) translation yet, as .po entries.
 
-    python scripts/missing_translations.py > new.po   # then translate and merge
+    python scripts/missing_translations.py > new.po            # bokmål; then translate and merge
+    python scripts/missing_translations.py --lang nn > new.po  # nynorsk
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from imr_tui.i18n.extract import messages_in_code  # noqa: E402
 
 
 def main() -> None:
-    known = catalogue("nb")
+    language = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else "nb"
+    known = catalogue(language)
     for message, places in messages_in_code().items():
         if message not in known:
             escaped = message.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")

@@ -83,12 +83,21 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "store_engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker("both_engines"):
-        metafunc.parametrize("store_engine", ENGINES, indirect=True)
+        # The PostgreSQL runs belong to the full tier: `-m "not slow"` keeps the developer's loop on SQLite.
+        engines = [pytest.param(engine, marks=pytest.mark.slow) if engine == "postgresql" else engine for engine in ENGINES]
+        metafunc.parametrize("store_engine", engines, indirect=True)
 
 
 @pytest.fixture
 def store_engine(request: pytest.FixtureRequest) -> str:
     return getattr(request, "param", "sqlite")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that needs the PostgreSQL server is in the full tier."""
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

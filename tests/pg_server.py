@@ -83,11 +83,18 @@ class PgServer:
             f"host all {ADMIN_ROLE} 127.0.0.1/32 trust\n"
             "host all all 127.0.0.1/32 scram-sha-256\n"
         )
+        self.resume()
+        self.admin(f"CREATE ROLE {APP_ROLE} LOGIN CREATEDB PASSWORD '{APP_PASSWORD}'")
+        return self
+
+    def pause(self) -> None:
+        """Stop the server at once, as a crash or a restart would, keeping its data for `resume()`."""
+        self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+
+    def resume(self) -> None:
         options = " ".join(f"-c {setting}" for setting in (
             "listen_addresses=127.0.0.1", f"port={self.port}", f"unix_socket_directories={self.root}", *FAST_SETTINGS))  # fmt: skip
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-o", options, "-w", "start")
-        self.admin(f"CREATE ROLE {APP_ROLE} LOGIN CREATEDB PASSWORD '{APP_PASSWORD}'")
-        return self
 
     def stop(self) -> None:
         with contextlib.suppress(subprocess.CalledProcessError):

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+from settle import settle
 
 
 def keys(*pressed: str):

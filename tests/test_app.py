@@ -135,3 +135,23 @@ async def test_empty_database_explains_how_to_start(tmp_path, clock) -> None:
         await pilot.press("enter")  # nothing to open: nothing happens, nothing breaks
         assert isinstance(app.screen, TodayScreen)
     store.close()
+
+
+def test_the_private_textual_apis_we_use_are_still_there() -> None:
+    """`translate_bindings` edits a node's own binding map; `_deliver_binary` is where a download is refused."""
+    import inspect
+
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    from imr_tui.i18n.bindings import translate_bindings
+
+    class Probe(Screen):
+        BINDINGS = [Binding("x", "noop", "Undo", id="probe.x")]
+
+    probe = Probe()
+    assert isinstance(probe._bindings.key_to_bindings, dict)
+    translate_bindings(probe)
+    assert probe._bindings.key_to_bindings["x"][0].description == "Angre"
+    assert list(inspect.signature(App._deliver_binary).parameters)[:2] == ["self", "binary"]

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from imr_tui.cli.root import cli
 from imr_tui.store import open_store
+
 from privacy_data import HANNE, HANNES_NOTE, IVARS_NOTE, file_bytes, last_held_session, participant_id
 
 runner = CliRunner()

@@ -7,9 +7,9 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
-from imr_tui.store import open_store
-
 from test_cli import IMR_TUI, run
+
+from imr_tui.store import open_store
 
 
 def digest(path: Path) -> str:

@@ -16,6 +16,8 @@ import pytest
 from sqlalchemy import func, inspect, select, text
 from sqlmodel import SQLModel
 
+pytestmark = pytest.mark.slow  # builds benchmark databases and times real runs
+
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 
 
@@ -79,7 +81,7 @@ def quick_results(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 
 def test_quick_run_has_equal_query_counts(quick_results: dict) -> None:
-    for screen in ("today", "session"):
+    for screen in ("today", "session", "register", "goals", "service_plan"):
         counts = quick_results["query_counts"][screen]
         assert counts["demo"] == counts["large"] > 0
         assert counts["equal"] is True
@@ -113,8 +115,9 @@ def test_quick_run_times_attendance_key_presses_where_tmux_is(quick_results: dic
 
 def test_quick_run_reports_every_target(quick_results: dict) -> None:
     names = [target["name"] for target in quick_results["targets"]]
-    assert len(names) == 4
+    assert len(names) == 7
     assert any("key press" in name for name in names)
+    assert any("First frame" in name for name in names) and any("print agenda" in name for name in names)
 
 
 def assert_measured(section: dict, keys: set[str]) -> None:

@@ -70,7 +70,7 @@ def test_group_show_bad_names_exit_2(demo_path: Path, name: str, message: str) -
 def test_unknown_language_is_bad_input(demo_path: Path) -> None:
     result = run("--lang", "sv", "group", "list", "--db", str(demo_path))
     assert result.exit_code == 2
-    assert "sv" in result.stderr and "nb, en" in result.stderr
+    assert "sv" in result.stderr and "nb, nn, en" in result.stderr
 
 
 def test_database_in_a_missing_folder(tmp_path: Path) -> None:

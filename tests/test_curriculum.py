@@ -241,7 +241,7 @@ def test_an_unknown_language_in_a_text(tmp_path: Path, english: None) -> None:
     text = broken("      en: Second module\n", "      en: Second module\n      de: Zweites Modul\n")
     problem = only_problem(tmp_path, text)
     assert (problem.line, problem.field) == (line_of(text, "de: Zweites"), "modules[1].title.de")
-    assert problem.message.endswith("allowed keys here: nb, en")
+    assert problem.message.endswith("allowed keys here: nb, nn, en")
 
 
 def test_a_missing_required_key_is_reported_where_its_mapping_starts(tmp_path: Path, english: None) -> None:
@@ -259,11 +259,11 @@ def test_a_missing_top_level_key(tmp_path: Path) -> None:
     assert (problem.line, problem.field) == (1, "format")
 
 
-def test_a_missing_translation(tmp_path: Path, english: None) -> None:
-    text = broken("          en: Second topic\n", "")
+def test_a_missing_bokmaal_text(tmp_path: Path, english: None) -> None:
+    text = broken("          nb: Andre emne\n", "")
     problem = only_problem(tmp_path, text)
-    assert (problem.line, problem.field) == (line_of(text, "nb: Andre emne") - 1, "modules[1].topics[0].title.en")
-    assert problem.message == "the translation is missing; every text needs both nb (bokmål) and en (English)"
+    assert (problem.line, problem.field) == (line_of(text, "en: Second topic") - 1, "modules[1].topics[0].title.nb")
+    assert problem.message == "the bokmål text is missing; every text needs nb (bokmål), and may add nn (nynorsk) and en (English)"
 
 
 @pytest.mark.parametrize("empty", ['""', "", "'   '"])
@@ -282,7 +282,7 @@ def test_a_text_without_translations(tmp_path: Path, english: None) -> None:
     problem = only_problem(tmp_path, text)
     assert (problem.line, problem.field) == (line_of(text, "title: Second module"), "modules[1].title")
     assert problem.message == (
-        "must be text in both languages (an 'nb:' and an 'en:' line), not 'Second module'"
+        "must be text per language (an 'nb:' line, and 'nn:' and 'en:' lines if wanted), not 'Second module'"
     )
 
 
@@ -469,13 +469,13 @@ def test_every_problem_is_reported_at_once_in_line_order(tmp_path: Path) -> None
     text = (
         broken("  - id: second-module\n", "  - id: Second_Module\n")
         .replace("      group_minutes: 10\n", "      group_minutes: ten\n")
-        .replace("          en: First topic\n", "")
+        .replace("          nb: Første emne\n", "")
     )
     curriculum, problems = check_text(tmp_path, text)
     assert curriculum is None
     assert places(problems) == [
         (line_of(text, "group_minutes: ten"), "session_structure.parts[0].group_minutes"),
-        (line_of(text, "nb: Første emne") - 1, "modules[0].topics[0].title.en"),
+        (line_of(text, "en: First topic") - 1, "modules[0].topics[0].title.nb"),
         (line_of(text, "Second_Module"), "modules[1].id"),
     ]
     with pytest.raises(CurriculumError) as raised:

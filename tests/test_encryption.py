@@ -15,6 +15,7 @@ from imr_tui.errors import UserError
 from imr_tui.store import open_store
 from imr_tui.store.demo import build_demo
 from imr_tui.store.encryption import KEY_VARIABLE, encrypt_copy
+
 from privacy_data import PEOPLE, file_bytes
 
 pytest.importorskip("sqlcipher3", reason="the encryption extra is not installed")

@@ -14,10 +14,12 @@ from imr_tui.screens.imrs import ImrsScreen
 from imr_tui.screens.imrs_entry import ImrsEntryScreen
 from imr_tui.store import open_store
 from imr_tui.widgets.goal_tree import GoalTree
+from imr_tui.widgets.imrs_table import ImrsTable
 
 from conftest import TODAY
 from goal_data import person_in_a_group
 from session_data import group_with_session_today
+from settle import autosaved, settle
 
 # Each test runs on SQLite and on PostgreSQL.
 pytestmark = pytest.mark.both_engines
@@ -25,9 +27,6 @@ pytestmark = pytest.mark.both_engines
 SIZE = (110, 32)
 
 
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def open_goals(app, pilot, person: int) -> GoalScreen:
@@ -152,12 +151,12 @@ async def test_bad_input_is_refused_at_the_field_and_nothing_typed_is_lost(make_
         editor = app.screen
         editor.query_one("#day", Input).value = ""
         await pilot.press(*"Legge meg før midnatt", "tab", *"30.02.2026")
-        await pilot.pause(0.6)  # the autosave delay
+        await autosaved(pilot)
         assert "30.02.2026 does not exist: that month has 28 days" in error_text(editor, "day")
         editor.query_one("#day", Input).value = ""
         await pilot.press(*"20.11.2026")
-        await pilot.pause(0.6)
-        assert "the goal was set on 24.11.2026: give that day or a later one" in error_text(editor, "day")
+        await autosaved(pilot)
+        assert "the goal was set on 24/11/2026: give that day or a later one" in error_text(editor, "day")  # an English date in the English UI
         await pilot.press("escape")  # refused: warned once, still open, the text still there
         await settle(pilot)
         assert app.screen is editor and editor.query_one("#day", Input).value == "20.11.2026"
@@ -167,7 +166,7 @@ async def test_bad_input_is_refused_at_the_field_and_nothing_typed_is_lost(make_
         await settle(pilot)
         area = app.screen.query_one("#text", TextArea)
         area.clear()
-        await pilot.pause(0.6)
+        await autosaved(pilot)
         assert "the goal needs a few words" in error_text(app.screen, "text")
         await pilot.press("escape", "escape")
     (stored,) = stored_goals(demo_target, person).goals
@@ -190,9 +189,9 @@ async def test_a_text_changed_in_another_window_is_not_overwritten(make_app, dem
         other_window.goal_edits.save_text("goal", goal, "why", "Skrevet av Ingrid", based_on="")
         app.screen.query_one("#why", TextArea).focus()
         await pilot.press(*"Skrevet av Jonas")
-        await pilot.pause(0.6)
+        await autosaved(pilot)
         assert isinstance(app.screen, ConflictScreen)
-        await pilot.press("b")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         assert other_window.goals.participant_goals(person).goals[0].why == "Skrevet av Ingrid\nSkrevet av Jonas"
         other_window.close()
@@ -211,19 +210,22 @@ async def test_an_imrs_rating_is_entered_and_a_bad_score_refused_at_the_field(ma
         entry = app.screen
         assert isinstance(entry, ImrsEntryScreen) and entry.query_one("#phase").value == "start"
         await pilot.press("4", "tab", "7")
-        await pilot.pause(0.6)
+        await autosaved(pilot)
         assert "skår fra 1 til 5 (5 er best)" in error_text(entry, "item-knowledge")
         assert entry.query_one("#item-knowledge", Input).value == "7"  # kept, to be corrected
         await pilot.press("backspace", "3")
         for _item in range(11):
             await pilot.press("tab")
         await pilot.press("n")  # medication: not applicable
-        await pilot.pause(0.6)
+        await autosaved(pilot)
         assert "Gjennomsnitt så langt: 3,5 (3 av 15 ledd besvart)" in shown(entry.query_one("#imrs-entry-mean", Static))
+        await pilot.press("ctrl+s")  # not finished: saved as partial, on purpose
+        await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
         summary = shown(app.screen.query_one("#imrs-summary", Static))
-        assert "Deltakerens egen skåring: gjennomsnitt 3,5 den 24.11.2026" in summary
+        assert "Deltakerens egen skåring: ingen ferdig skåring ennå (bare delvise)" in summary
+        assert "◌ delvis" in str(app.screen.query_one(ImrsTable).columns[list(app.screen.query_one(ImrsTable).columns)[2]].label)
         await pilot.press("enter")  # the rating's column: change it
         await settle(pilot)
         assert isinstance(app.screen, ImrsEntryScreen) and app.screen.rating_id is not None
@@ -234,6 +236,53 @@ async def test_an_imrs_rating_is_entered_and_a_bad_score_refused_at_the_field(ma
     store.close()
     assert (rating.rater, rating.phase, rating.rated_on) == ("participant", "start", TODAY.date())
     assert rating.scores == {"goal-progress": 4, "knowledge": 3, "medication": None}
+
+
+async def test_an_imrs_rating_left_half_way_is_not_stored_and_comes_back_with_its_refused_score(make_app, demo_store, demo_target) -> None:
+    person, _sessions = person_in_a_group(demo_store, TODAY.date())
+    app = make_app("nb")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_goals(app, pilot, person)
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("4", "tab", "7")  # one score, then a 7 on a 1-5 item
+        await pilot.press("escape")  # the refused 7 holds the form once, with its message
+        await settle(pilot)
+        entry = app.screen
+        assert isinstance(entry, ImrsEntryScreen)
+        assert entry.query_one("#item-knowledge", Input).value == "7"
+        assert "skår fra 1 til 5 (5 er best)" in error_text(entry, "item-knowledge")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ImrsScreen)
+        assert "Ingen skåringer ennå" in shown(app.screen.query_one("#imrs-summary", Static))
+        store = open_store(demo_target)
+        assert store.imrs.history(person) == []  # nothing half-done stored as a rating
+        store.close()
+        await pilot.press("n")  # the draft is back, the 7 with its message
+        await settle(pilot)
+        entry = app.screen
+        assert entry.query_one("#item-goal-progress", Input).value == "4"
+        assert entry.query_one("#item-knowledge", Input).value == "7"
+        assert "skår fra 1 til 5 (5 er best)" in error_text(entry, "item-knowledge")
+        entry.query_one("#item-knowledge", Input).focus()
+        await pilot.press("backspace", "3")
+        for _item in range(13):  # the other items, medication not applicable
+            await pilot.press("tab", "n" if _item == 10 else "4")
+        await autosaved(pilot)
+        await settle(pilot)
+        assert "Gjennomsnitt så langt" in shown(entry.query_one("#imrs-entry-mean", Static))
+        assert "15 av 15" in shown(entry.query_one("#imrs-entry-mean", Static))
+        await pilot.press("escape")
+        await settle(pilot)
+        summary = shown(app.screen.query_one("#imrs-summary", Static))
+        assert "Deltakerens egen skåring: gjennomsnitt 3,9 den 24.11.2026" in summary
+    store = open_store(demo_target)
+    (rating,) = store.imrs.history(person)
+    store.close()
+    assert len(rating.scores) == 15 and rating.scores["knowledge"] == 3 and rating.scores["medication"] is None
 
 
 async def test_goals_open_from_today_through_the_group_and_from_the_session(make_app, demo_store) -> None:

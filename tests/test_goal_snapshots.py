@@ -22,3 +22,8 @@ def test_imrs_view(snap_compare, make_app, language: str) -> None:
 
 def test_group_goals(snap_compare, make_app) -> None:
     assert snap_compare(make_app("nb"), terminal_size=SIZE, run_before=keys("g"))
+
+
+def test_goal_screen_at_100x30(snap_compare, make_app) -> None:
+    # The smallest terminal the app is made for: the tree and the highlighted step's detail both keep their place.
+    assert snap_compare(make_app("nb"), terminal_size=(100, 30), run_before=keys("g", "enter", "down", "down", "down"))

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import event, text
 
+from imr_tui.domain.conflicts import EditConflict
 from imr_tui.errors import BadInputError
 from imr_tui.goals.fields import FieldError, parse_day
 from imr_tui.goals.timeline import build_timeline
 from imr_tui.store import open_store
-from imr_tui.store.session_edits import EditConflict
 
 from conftest import TODAY
 from goal_data import person_in_a_group
@@ -140,7 +140,7 @@ def test_the_group_overview_shows_each_current_step_and_last_result(demo_store) 
 
 def count_queries(store, read) -> int:
     statements: list[int] = []
-    listener = lambda *args: statements.append(1)  # noqa: E731
+    listener = lambda *args: statements.append(1)
     event.listen(store.database.engine, "before_cursor_execute", listener)
     read()
     event.remove(store.database.engine, "before_cursor_execute", listener)

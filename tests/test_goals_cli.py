@@ -56,16 +56,16 @@ def test_an_ambiguous_or_unknown_person_exits_2_with_the_candidates(demo_path: P
     assert run("goals", "Zorro", "--db", str(demo_path)).exit_code == 2
 
 
-def test_print_goals_makes_a_one_page_pdf_with_the_words(demo_path: Path, tmp_path: Path) -> None:
+def test_print_goals_makes_a_pdf_with_the_words_goals_first_and_the_next_step_last(demo_path: Path, tmp_path: Path) -> None:
     from pypdf import PdfReader
 
     pdf = tmp_path / "hanne.pdf"
     result = run("print", "goals", "Hanne", "-o", str(pdf), "--db", str(demo_path))
     assert result.exit_code == 0, result.output
     reader = PdfReader(pdf)
-    assert len(reader.pages) == 1
-    text = reader.pages[0].extract_text()
+    text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Jeg vil flytte i egen leilighet" in text and "Jeg vil bli frisk" in text and "IMR-skalaen" in text
+    assert text.index("Jeg vil flytte i egen leilighet") < text.index("IMR-skalaen") < text.index("Mitt neste steg")
     assert oct(pdf.stat().st_mode & 0o777) == "0o600"
     markdown = tmp_path / "hanne.md"
     assert run("--lang", "en", "print", "goals", "8", "-o", str(markdown), "--db", str(demo_path)).exit_code == 0

@@ -142,7 +142,7 @@ scoring:
 items:
   - id: first
     number: 1
-    label: {nb: Første}
+    label: {en: First}
     low: {nb: Lite, en: Little}
     high: {nb: Mye, en: A lot}
   - id: first
@@ -162,7 +162,7 @@ def test_the_checker_reports_every_problem_with_its_line(tmp_path: Path) -> None
     assert scale is None
     found = {(problem.line, problem.field) for problem in problems}
     assert (5, "scoring.highest") in found  # highest must be above lowest
-    assert (9, "items[0].label.en") in found  # the English text is missing
+    assert (9, "items[0].label.nb") in found  # the bokmål text is missing (the others may fall back to it)
     assert (12, "items[1].id") in found  # the id is used twice
     assert (6, "items") in found  # numbers 1 and 3: 2 is missing
     assert (17, "items[1].not_applicable_when") in found

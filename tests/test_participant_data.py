@@ -20,10 +20,11 @@ from typer.testing import CliRunner
 
 from imr_tui.cli.root import cli
 from imr_tui.config import Settings
-from imr_tui.review.yearly import yearly_rows
 from imr_tui.errors import UserError
+from imr_tui.review.yearly import yearly_rows
 from imr_tui.store import open_store
 from imr_tui.store.participant_data import personal_tables
+
 from privacy_data import (
     GROUP_NOTE,
     HANNE,

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from test_cli import IMR_TUI, run
 
 from imr_tui.i18n import use_language
 from imr_tui.store import open_store
 
 from pg_server import APP_PASSWORD
-from test_cli import IMR_TUI, run
 
 DAY = dt.date(2026, 11, 24)
 

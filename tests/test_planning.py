@@ -12,14 +12,13 @@ import pytest
 from typer.testing import CliRunner
 
 from imr_tui.cli.root import cli
+from imr_tui.domain.conflicts import ChangedElsewhere
 from imr_tui.i18n import use_language
 from imr_tui.models import Cadence, GroupStatus, SessionStatus
 from imr_tui.planning.drafts import EnrolmentDraft, GroupDraft, group_draft_problems
 from imr_tui.planning.fields import InvalidField, parse_date, parse_date_list, parse_minutes, parse_time
 from imr_tui.planning.schedule import PlannedContent, closed_days, is_public_holiday, session_dates
 from imr_tui.planning.shifting import Slot, carry_forward, keep_order_after_move
-from imr_tui.store.versions import ChangedElsewhere
-
 
 # Each test that opens the demo or an empty store runs on SQLite and on PostgreSQL.
 pytestmark = pytest.mark.both_engines

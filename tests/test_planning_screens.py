@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import DataTable, Input, Select, Static
 
 from imr_tui.models import SessionStatus
+from imr_tui.screens.confirm import ConfirmScreen
 from imr_tui.screens.enrolment_forms import EnrolmentFormScreen
 from imr_tui.screens.form import FormField
 from imr_tui.screens.group_form import GroupFormScreen
@@ -17,15 +18,12 @@ from imr_tui.screens.participants import ParticipantsScreen
 from imr_tui.screens.schedule import ScheduleScreen
 from imr_tui.screens.schedule_dialogs import CancelSessionDialog, MoveSessionDialog
 
+from settle import settle
+
 SIZE = (110, 32)
 TODAY = dt.date(2026, 11, 24)
 
 
-async def settle(pilot) -> None:
-    """Workers done, and the messages they posted handled (a save reloads the screen: twice)."""
-    for _round in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def type_into(pilot, input_id: str, text: str) -> None:
@@ -136,9 +134,21 @@ async def test_archive_only_when_finished_then_show_and_restore(make_app, demo_p
         screen.reload()
         await settle(pilot)
         cursor_on(screen, "group-list", "Nydal")
-        await pilot.press("a")
+        await pilot.press("a")  # archiving asks first; n (or escape) leaves it
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen) and "Archive Ukesgruppa Nydal?" in app.screen.question
+        await pilot.press("n")
+        await settle(pilot)
+        assert any("Nydal" in group.name for group in screen.groups)
+        check = reopened(demo_path)
+        assert "Ukesgruppa Nydal" in {group.name for group in check.planning.groups()}
+        check.close()
+        await pilot.press("a", "y")
         await settle(pilot)
         assert all("Nydal" not in group.name for group in screen.groups)
+        check = reopened(demo_path)
+        assert "Ukesgruppa Nydal" not in {group.name for group in check.planning.groups()}
+        check.close()
         await pilot.press("v")
         await settle(pilot)
         cursor_on(screen, "group-list", "Nydal")
@@ -176,6 +186,9 @@ async def test_enrol_leave_and_rejoin_from_the_participants_screen(make_app, dem
         await type_into(pilot, "left_on", "1.12.2026")
         await type_into(pilot, "reason", "Fikk jobb")
         await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen) and "Siri Holm left the group on" in app.screen.question
+        await pilot.press("y")
         await settle(pilot)
         cursor_on(screen, "enrolment-list", "Siri Holm")
         await pilot.press("r")
@@ -252,6 +265,9 @@ async def test_cancel_with_shift_from_the_plan(make_app, demo_path: Path) -> Non
         await pilot.press(*"Therapist ill")
         await pilot.press("ctrl+s")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
         assert app.screen is screen
     store = reopened(demo_path)
     group_id, _name = store.groups.find("Dagsgruppa")
@@ -323,6 +339,15 @@ def test_schedule_screen(snap_compare, make_app, language: str) -> None:
         await open_plan(pilot, "Nydal")
 
     assert snap_compare(make_app(language), terminal_size=SIZE, run_before=plan)
+
+
+def test_schedule_screen_fits_100_by_30_in_bokmaal(snap_compare, make_app) -> None:
+    """The plan in a small terminal: every column and, under it, the keys the footer has no room for."""
+
+    async def plan(pilot) -> None:
+        await open_plan(pilot)
+
+    assert snap_compare(make_app("nb"), terminal_size=(100, 30), run_before=plan)
 
 
 async def test_closed_days_added_from_the_plan_and_the_plan_laid_out_around_them(make_app, demo_path: Path) -> None:

@@ -11,6 +11,7 @@ import subprocess
 
 import pytest
 from sqlalchemy import create_engine, inspect, text
+from test_cli import IMR_TUI, run
 
 from imr_tui.errors import BadInputError, UserError
 from imr_tui.i18n import use_language
@@ -18,7 +19,6 @@ from imr_tui.store import open_store
 from imr_tui.store.schema import SCHEMA_HEAD
 
 from pg_server import APP_PASSWORD, free_port
-from test_cli import IMR_TUI, run
 
 
 @pytest.fixture(autouse=True)
@@ -180,8 +180,11 @@ def test_db_check_finds_foreign_keys_switched_off_and_rows_pointing_at_nothing(p
     )
     result = run("--lang", "en", "db", "check", "--db", pg_demo_url)
     assert result.exit_code == 1
-    assert "foreign keys switched off on attendance" in result.stderr
-    assert "1 rows in attendance point at missing group_session rows" in result.stderr
+    assert "foreign keys are switched off on attendance" in result.stderr
+    assert "1 row in attendance points at a missing row in group_session" in result.stderr
+    in_bokmaal = run("--lang", "nb", "db", "check", "--db", pg_demo_url)
+    assert "fremmednøklene er slått av på attendance" in in_bokmaal.stderr
+    assert "1 rad i attendance peker på en rad som mangler i group_session" in in_bokmaal.stderr
 
 
 def test_the_database_url_comes_from_the_environment_and_the_config_file(pg_demo_url: str, tmp_path, monkeypatch) -> None:

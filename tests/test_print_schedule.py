@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-
 from test_printing import A4, fake_lp, pdf_text, run
 from test_review_screens import SIZE, settle
 
@@ -53,14 +52,19 @@ def test_the_schedule_lists_every_group_session_on_a4_sheets_without_names(tmp_p
     group_id, _name = demo_store.groups.find(GROUP)
     plan = demo_store.schedule.plan(group_id)
     group_sessions = [entry for entry in plan.entries if not entry.individual]
-    for entry in group_sessions:
+    planned = [entry for entry in group_sessions if entry.module_id]
+    unplanned = group_sessions[len(planned):]
+    assert unplanned and all(not entry.module_id for entry in unplanned), "the demo ends with sessions whose topic is not chosen"
+    for entry in planned:
         assert entry.date.strftime("%d.%m.%Y") in text
+    assert " – " not in text.split("Emne", 1)[1], "no row of dashes for a session without a module"
     modules = {curriculum.module(entry.module_id).title for entry in group_sessions if entry.module_id}
     flat = " ".join(text.split())
     for title in modules:
         assert str(title) in flat
     assert "Bygge sosial støtte" in flat  # Norwegian letters survive the font
-    assert f"ark 1 av {len(reader.pages)}" in flat
+    assert f"Deretter {len(unplanned)} samlinger til, fram til {unplanned[-1].date.strftime('%d.%m.%Y')}" in flat
+    assert f"side 1 av {len(reader.pages)}" in flat and f"side {len(reader.pages)} av {len(reader.pages)}" in flat
     for name in participant_names(demo_store):
         assert name not in text
     individual = [entry for entry in plan.entries if entry.individual]
@@ -78,11 +82,11 @@ def test_from_a_day_leaves_the_earlier_sessions_out(tmp_path: Path, demo_path: P
     assert "30/11/2026" not in text and "19/10/2026" not in text
 
 
-def test_html_puts_each_sheet_on_a_new_page(tmp_path: Path, demo_path: Path) -> None:
+def test_html_is_one_table_whose_headings_repeat_on_each_printed_sheet(tmp_path: Path, demo_path: Path) -> None:
     out = tmp_path / "plan.html"
     assert print_schedule(demo_path, "-o", str(out)).exit_code == 0
     html = out.read_text()
-    assert html.count("<main>") >= 2 and "break-before: page" in html
+    assert html.count("<main>") == 1 and html.count("<thead>") == 1 and "table-header-group" in html
     assert "19.10.2026" in html and "Kursplan" in html
 
 

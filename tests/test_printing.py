@@ -1,4 +1,4 @@
-"""Printing the session agenda: one A4 page, the right facts, no names unless asked for."""
+"""Printing the session agenda: one A4 page, the right facts, names only on a sign-in sheet of its own."""
 
 from __future__ import annotations
 
@@ -76,13 +76,20 @@ def test_pdf_embeds_its_fonts(tmp_path: Path, demo_path: Path) -> None:
         assert "DejaVu" in descriptor["/FontName"] and "/FontFile2" in descriptor
 
 
-def test_with_names_adds_a_sign_in_list_on_the_same_page(tmp_path: Path, demo_path: Path) -> None:
+def assert_handout_then_sign_in_sheet(reader: PdfReader) -> None:
+    """Two A4 sheets: the handout without a name, then the sign-in sheet with every name."""
+    assert len(reader.pages) == 2
+    handout, sign_in = (page.extract_text() for page in reader.pages)
+    assert not any(name in handout for name in DEMO_NAMES) and "Signatur" not in handout
+    assert "Oppmøteliste" in sign_in and "Signatur" in sign_in and all(name in sign_in for name in DEMO_NAMES)
+    assert "Hovedpunkter" not in sign_in
+
+
+def test_with_names_puts_the_sign_in_list_on_a_sheet_of_its_own(tmp_path: Path, demo_path: Path) -> None:
     out = tmp_path / "names.pdf"
     assert print_agenda(demo_path, "--date", DAY, "-o", str(out), "--with-names").exit_code == 0
-    reader, text = pdf_text(out)
-    assert_one_a4_page(reader)
-    assert "Oppmøteliste" in text and "Signatur" in text
-    assert all(name in text for name in DEMO_NAMES)
+    reader, _text = pdf_text(out)
+    assert_handout_then_sign_in_sheet(reader)
 
 
 def test_no_group_name_leaves_it_off_every_format(tmp_path: Path, demo_path: Path) -> None:
@@ -121,27 +128,33 @@ def test_markdown_and_html_carry_the_same_facts_without_names(tmp_path: Path, de
     assert "http" not in html and "<link" not in html and "<script" not in html and "src=" not in html
 
 
-def test_very_long_key_points_still_give_one_page(tmp_path: Path, demo_path: Path) -> None:
+def test_very_long_key_points_leave_some_out_and_say_so_rather_than_shrink(tmp_path: Path, demo_path: Path) -> None:
+    import pdfplumber
+
     long_curriculum = curriculum_with_long_key_points(tmp_path)
     out = tmp_path / "long.pdf"
     result = run("--curriculum", str(long_curriculum), "print", "agenda", GROUP, "--db", str(demo_path), "--date", DAY, "-o", str(out), "--with-names")
     assert result.exit_code == 0, result.output
-    reader, text = pdf_text(out)
-    assert_one_a4_page(reader)
-    assert "Hovedpunkter" in text and "13:55" in text and "Liv Årdal" in text
+    reader, _text = pdf_text(out)
+    assert_handout_then_sign_in_sheet(reader)
+    handout = reader.pages[0].extract_text()
+    assert "Hovedpunkter" in handout and "13:55" in handout and "1. Dette er et langt hovedpunkt" in handout
+    assert "hovedpunkter til er utelatt for at agendaen skal få plass på ett ark" in " ".join(handout.split())
+    with pdfplumber.open(out) as pdf:
+        assert min(char["size"] for char in pdf.pages[0].chars) >= 9.0
 
 
-def test_an_absurdly_long_page_is_shortened_to_one_sheet(tmp_path: Path, demo_store, curriculum) -> None:
+def test_an_absurdly_long_page_keeps_to_one_sheet(tmp_path: Path, demo_store, curriculum) -> None:
     from dataclasses import replace
 
     from imr_tui.printing import agenda_document, render
 
-    document = agenda_document(demo_store, curriculum, expected_session(demo_store, curriculum)[0].id, with_names=True)
-    document = replace(document, key_points=tuple("Et svært langt hovedpunkt om hverdagen. " * 40 for _ in range(12)))
+    document = agenda_document(demo_store, curriculum, expected_session(demo_store, curriculum)[0].id)
+    document = replace(document, key_points=tuple("Et svært langt hovedpunkt om hverdagen. " * 40 for _ in range(12)), home_assignment="Skriv ned dagen. " * 200)
     out = render(document, tmp_path / "absurd.pdf")
     reader, text = pdf_text(out)
     assert_one_a4_page(reader)
-    assert "…" in text and "Mitt steg til neste gang" in text
+    assert "12 hovedpunkter til er utelatt" in " ".join(text.split()) and "…" in text and "Mitt steg til neste gang" in text
 
 
 def test_the_session_minutes_set_by_the_therapist_give_the_clock_times(tmp_path: Path, demo_store, curriculum) -> None:
@@ -264,8 +277,8 @@ def test_subprocess_print_agenda(tmp_path: Path, demo_path: Path) -> None:
     assert result.stdout.strip().endswith(str(out))
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     reader, text = pdf_text(out)
-    assert_one_a4_page(reader)
-    assert "Hanne Myrvold" in text and "13:00" in text
+    assert_handout_then_sign_in_sheet(reader)
+    assert "13:00" in text
     bad = subprocess.run(
         [sys.executable, "-c", "from imr_tui.cli import main; main()", "print", "agenda", "nydal", "--db", str(demo_path), "--date", "2026-02-30"],
         capture_output=True, text=True, timeout=60, cwd=tmp_path,

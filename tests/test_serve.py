@@ -61,6 +61,7 @@ def test_the_session_limit_is_a_setting_of_one_or_more(tmp_path: Path, monkeypat
 
     config = tmp_path / "config.toml"
     monkeypatch.setenv("IMR_TUI_CONFIG", str(config))
+    config.write_text("# nothing set: the default\n")
     assert load_settings().serve_max_sessions == 5
     config.write_text("serve_max_sessions = 0\n")
     with pytest.raises(BadInputError, match="serve_max_sessions"):
@@ -220,3 +221,14 @@ async def test_the_app_offers_no_screenshot_and_refuses_downloads_in_a_browser(m
         monkeypatch.setattr(IMRApp, "is_web", property(lambda self: True))
         assert app.deliver_text(io.StringIO("notes about a participant"), save_filename="notes.txt") is None
         assert app.deliver_screenshot() is None
+
+
+def test_the_link_printed_for_any_loopback_address_is_one_the_server_answers() -> None:
+    from urllib.parse import urlsplit
+
+    from imr_tui.serve.address import ServeAddress
+
+    for host in ("127.0.0.1", "127.0.0.2", "localhost", "::1"):
+        address = ServeAddress.checked(host, 8765, None)
+        assert urlsplit(address.url).netloc in address.allowed_hosts, host
+        assert f"http://{urlsplit(address.url).netloc}" in address.allowed_origins, host

@@ -35,10 +35,13 @@ def _missing() -> str | None:
     return None
 
 
-pytestmark = pytest.mark.skipif(
-    _missing() is not None and os.environ.get("IMR_TUI_REQUIRE_BROWSER") != "1",
-    reason=f"{_missing()} (CI installs it and sets IMR_TUI_REQUIRE_BROWSER=1)",
-)
+pytestmark = [
+    pytest.mark.slow,  # a real browser
+    pytest.mark.skipif(
+        _missing() is not None and os.environ.get("IMR_TUI_REQUIRE_BROWSER") != "1",
+        reason=f"{_missing()} (CI installs it and sets IMR_TUI_REQUIRE_BROWSER=1)",
+    ),
+]
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +191,7 @@ def test_two_tabs_run_two_app_processes_that_never_overwrite_each_other(browser,
         second.keyboard.type("Skrevet av Jonas")
         wait_for_text(second, "ble endret i et annet vindu mens du skrev")
         assert notes_from_today_on(database) == ["Skrevet av Ingrid"]
-        second.keyboard.press("b")  # keep both: theirs, then mine
+        second.keyboard.press("Control+b")  # keep both: theirs, then mine
         assert eventually(lambda: notes_from_today_on(database) == ["Skrevet av Ingrid\nSkrevet av Jonas"])
     finally:
         context.close()

@@ -17,7 +17,7 @@ from imr_tui.planning.fields import InvalidField
 from imr_tui.service_plan import check_template, load_template
 from imr_tui.service_plan.compare import Changed, compare_plans
 from imr_tui.service_plan.content import Contact
-from imr_tui.service_plan.review import ReviewState, months_later, review_state
+from imr_tui.service_plan.revision_dates import RevisionDue, months_later, review_state
 from imr_tui.store import open_store
 from imr_tui.store.service_plans import SectionConflict
 
@@ -45,7 +45,7 @@ def test_an_adapted_template_names_each_problem_by_file_line_and_field(tmp_path:
     path.write_text(
         "format: 1\nname: {nb: Kriseplan, en: Crisis plan}\nreview_months: 30\nsections:\n"
         "  - id: signs\n    kind: list\n    title: {nb: Tegn, en: Signs}\n"
-        "  - id: signs\n    kind: table\n    title: {nb: Tegn}\n",
+        "  - id: signs\n    kind: table\n    title: {en: Signs}\n",
         encoding="utf-8",
     )
     with use_language("en"):
@@ -55,7 +55,7 @@ def test_an_adapted_template_names_each_problem_by_file_line_and_field(tmp_path:
     assert f"{path}:3: review_months: must be from 1 to 24 months, not 30" in lines
     assert any(line.startswith(f"{path}:8: sections[1].id: the section id 'signs' is already used on line 5") for line in lines)
     assert any(line.startswith(f"{path}:9: sections[1].kind: unknown kind 'table'; choose one of: text, list, contacts, numbers") for line in lines)
-    assert any(line.startswith(f"{path}:10: sections[1].title.en:") for line in lines)
+    assert any(line.startswith(f"{path}:10: sections[1].title.nb:") for line in lines)
 
 
 def test_an_adapted_template_is_used_for_a_new_plan(tmp_path: Path, demo_store) -> None:
@@ -145,10 +145,10 @@ def test_review_dates_and_the_state_of_a_review() -> None:
     assert months_later(dt.date(2026, 11, 30), 3) == dt.date(2027, 2, 28)
     assert months_later(dt.date(2026, 1, 15), 3) == dt.date(2026, 4, 15)
     today = dt.date(2026, 11, 24)
-    assert review_state(None, today) == ReviewState.NONE
-    assert review_state(today - dt.timedelta(days=1), today) == ReviewState.OVERDUE
-    assert review_state(today + dt.timedelta(days=14), today) == ReviewState.DUE
-    assert review_state(today + dt.timedelta(days=15), today) == ReviewState.LATER
+    assert review_state(None, today) == RevisionDue.NONE
+    assert review_state(today - dt.timedelta(days=1), today) == RevisionDue.OVERDUE
+    assert review_state(today + dt.timedelta(days=14), today) == RevisionDue.DUE
+    assert review_state(today + dt.timedelta(days=15), today) == RevisionDue.LATER
 
 
 def test_the_demo_has_plans_due_and_overdue_for_review(demo_store) -> None:
@@ -156,7 +156,7 @@ def test_the_demo_has_plans_due_and_overdue_for_review(demo_store) -> None:
     counts = demo_store.service_plans.reviews_by_group(list(groups.values()), TODAY.date())
     assert (counts[groups["Solsiden"]].overdue, counts[groups["Nydal"]].due) == (1, 1)
     rows = {row.participant.name: row for row in demo_store.service_plans.group_statuses(groups["Solsiden"], TODAY.date(), load_template())}
-    assert rows["Astrid Kvamme"].latest == 2 and rows["Astrid Kvamme"].review == ReviewState.OVERDUE
+    assert rows["Astrid Kvamme"].latest == 2 and rows["Astrid Kvamme"].review == RevisionDue.OVERDUE
     assert rows["Camilla Sæter"].latest is None and not rows["Camilla Sæter"].has_changes
     assert rows["Bjørn Eliassen"].has_changes and not rows["Astrid Kvamme"].has_changes
 
@@ -201,8 +201,11 @@ def test_the_printed_plan_shows_version_review_sections_and_who_has_it(demo_targ
     assert set(sizes) == {A4}
     text = " ".join(" ".join(page.split()) for page in pages)
     for expected in ("SERVICEPLAN", "Astrid Kvamme", "Versjon 2", "Revideres innen", "Mine tidlige varseltegn",
-                     "Jeg slutter å svare på telefonen", "Siri Kvamme", "900 11 222", "Delt med samtykke", "116 123"):  # fmt: skip
+                     "Jeg slutter å svare på telefonen", "Siri Kvamme", "900 11 222", "Versjon 2 er delt med samtykke", "116 123"):  # fmt: skip
         assert expected in text, expected
+    first = " ".join(pages[0].split())
+    assert "Krisenumre" in first and "116 123" in first and "Hvem som skal kontaktes" in first, "crisis numbers and contacts on the first sheet"
+    assert first.index("Krisenumre") < first.index("Hvem som skal kontaktes") < first.index("Mine tidlige varseltegn")
     assert out.stat().st_mode & 0o077 == 0
 
 
@@ -246,7 +249,8 @@ def test_a_long_plan_runs_onto_more_a4_sheets_without_losing_a_word(demo_store, 
     assert len(pages) >= 2 and set(sizes) == {A4}
     text = " ".join(" ".join(page.split()) for page in pages)
     assert all(f"Warning sign number {n}: a longer sentence in the person's own words about what happens" in text for n in range(60))
-    assert "(continued)" in text and "sheet 2 of" in text
+    assert f"page 2 of {len(pages)}" in text and "side" not in text
+    assert all("Service plan · Siri Testesen · version 1" in page for page in pages[1:]), "the title on top of every later sheet"
 
 
 # The commands

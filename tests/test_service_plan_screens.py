@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from textual.widgets import Input, OptionList, Static
 
 from imr_tui.screens.service_plan_conflict import SectionConflictScreen
@@ -15,15 +16,11 @@ from imr_tui.service_plan import load_template
 from imr_tui.store import open_store
 from imr_tui.widgets.service_plan_section import ItemRow
 
+from settle import autosaved, settle
 
 SIZE = (120, 36)
 
 
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def wait_for(pilot, condition, seconds: float = 5.0) -> None:
@@ -138,7 +135,7 @@ async def test_finishing_a_revision_records_who_and_the_review_date(make_app, de
         await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, FinishRevisionDialog)
-        assert dialog.query_one("#review_on", Input).value == "24.02.2027"  # three months on, as good practice asks
+        assert dialog.query_one("#review_on", Input).value == "24/02/2027"  # three months on, written the English way, as good practice asks
         assert dialog.query_one("#made_by").value is not None
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -167,10 +164,40 @@ async def test_a_conflicting_edit_from_another_window_is_shown_and_nothing_is_lo
         texts = [area.text for area in app.screen.query("TextArea")]
         assert "Spør hvordan jeg sover (written here)" in texts[0] and "Ring meg om kvelden" in texts[1]
         assert stored_plan(demo_target, person).draft["others-do"].value[-1] == "Ring meg om kvelden"  # not overwritten
-        await pilot.press("b")  # keep both
+        await pilot.press("ctrl+b")  # keep both
         await settle(pilot)
     kept = stored_plan(demo_target, person).draft["others-do"].value
     assert kept == ("Spør hvordan jeg sover", "Bli med meg på tur", "Ring meg om kvelden", "Spør hvordan jeg sover (written here)")
+
+
+@pytest.mark.parametrize(
+    ("key", "kept"),
+    [
+        ("ctrl+k", ("Spør hvordan jeg sover (written here)", "Bli med meg på tur")),
+        ("ctrl+b", ("Spør hvordan jeg sover", "Bli med meg på tur", "Ring meg om kvelden", "Spør hvordan jeg sover (written here)")),
+    ],
+    ids=["keep mine", "keep both"],
+)
+async def test_typing_on_into_a_sections_conflict_question_goes_on_in_the_line_being_written(make_app, demo_target, key: str, kept: tuple[str, ...]) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_editor(app, pilot, "Astrid Kvamme")
+        person = editor.participant_id
+        other = open_store(demo_target)
+        stored = other.service_plans.open_draft(person, load_template()).draft["others-do"]
+        other.service_plans.save_section(person, "others-do", (*stored.value, "Ring meg om kvelden"), stored.stored)
+        other.close()
+        await go_to_section(pilot, editor, "others-do")
+        await pilot.press("end", *" (written")
+        editor.autosaver.flush()  # the save after a pause meets theirs: the question opens mid-line
+        await settle(pilot)
+        assert isinstance(app.screen, SectionConflictScreen)
+        await pilot.press(*" here)")  # "h" and "e" are no choice
+        await settle(pilot)
+        assert isinstance(app.screen, SectionConflictScreen)
+        await pilot.press(key)
+        await autosaved(pilot)
+    assert stored_plan(demo_target, person).draft["others-do"].value == kept
 
 
 async def test_versions_compare_share_and_start_again(make_app, demo_target) -> None:
@@ -222,7 +249,7 @@ async def test_typing_goes_to_the_section_on_screen_even_right_after_moving(make
         editor.query_one("#sections", OptionList).highlighted = 1
         await settle(pilot)
         await pilot.press(*"!")
-        await pilot.pause(0.6)
+        await autosaved(pilot)
         await pilot.press("escape")
         await settle(pilot)
     plan = stored_plan(demo_target, person)
@@ -232,14 +259,14 @@ async def test_typing_goes_to_the_section_on_screen_even_right_after_moving(make
 
 def test_the_first_screen_names_the_most_overdue_groups_and_counts_the_rest() -> None:
     from imr_tui.screens.service_plans import MOST_GROUPS_NAMED, plans_to_review
-    from imr_tui.store.service_plan_records import ReviewCount
+    from imr_tui.store.service_plan_records import RevisionsDue
 
     names = {group_id: f"Gruppe {group_id}" for group_id in range(1, 7)}
-    reviews = {group_id: ReviewCount(due=1, overdue=group_id % 3) for group_id in names}
+    reviews = {group_id: RevisionsDue(due=1, overdue=group_id % 3) for group_id in names}
     line = plans_to_review(reviews, names)
-    assert line.startswith("↻ Serviceplaner som skal revideres: Gruppe 2 3 (2 på overtid) · Gruppe 5 3 (2 på overtid) · Gruppe 1 2")
+    assert line.startswith("↻ Serviceplaner som skal revideres: Gruppe 2 3 (2 over fristen) · Gruppe 5 3 (2 over fristen) · Gruppe 1 2")
     assert line.count("Gruppe ") == MOST_GROUPS_NAMED and "3 grupper til" in line
-    assert plans_to_review({1: ReviewCount(due=0, overdue=0)}, names) == ""
+    assert plans_to_review({1: RevisionsDue(due=0, overdue=0)}, names) == ""
 
 
 async def test_two_apps_on_one_plan_never_overwrite_each_other(make_app, demo_target, demo_store) -> None:
@@ -268,7 +295,7 @@ async def test_two_apps_on_one_plan_never_overwrite_each_other(make_app, demo_ta
         mine, theirs = (area.text for area in second.app.screen.query("TextArea"))
         assert "(second window)" in mine and "(first window)" in theirs
         assert stored_plan(demo_target, person).draft["others-do"].value[0].endswith("(first window)")  # not overwritten
-        await second.pilot.press("b")  # keep both
+        await second.pilot.press("ctrl+b")  # keep both
         await second.settle()
     kept = stored_plan(demo_target, person).draft["others-do"].value
     assert any(item.endswith("(first window)") for item in kept) and any(item.endswith("(second window)") for item in kept)

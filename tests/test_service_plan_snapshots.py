@@ -24,3 +24,8 @@ def test_plan_editor_on_the_contacts(snap_compare, make_app, language: str) -> N
 
 def test_versions_compared(snap_compare, make_app) -> None:
     assert snap_compare(make_app("nb"), terminal_size=SIZE, run_before=keys("s", "enter", "ctrl+o", "down", "c"))
+
+
+def test_plan_editor_at_100x30(snap_compare, make_app) -> None:
+    # The smallest terminal the app is made for: the sections and the list being written, its second line current.
+    assert snap_compare(make_app("nb"), terminal_size=(100, 30), run_before=keys("s", "enter", "down", "tab", "down"))

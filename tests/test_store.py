@@ -185,8 +185,9 @@ def test_find_group_reports_none_and_several(demo_store) -> None:
 
 
 def test_demo_has_what_a_therapist_would_try(demo_store) -> None:
-    from imr_tui.models import Attendance, Enrolment, Participant, Step, StepFollowUp, Therapist
     from sqlmodel import func, select
+
+    from imr_tui.models import Attendance, Enrolment, Participant, Step, StepFollowUp, Therapist
 
     with demo_store.database.reading() as session:
         assert session.exec(select(func.count()).select_from(Therapist)).one() == 4

@@ -17,6 +17,7 @@ import pytest
 from sqlmodel import select
 from textual.widgets import Input, TextArea
 
+from imr_tui.domain.conflicts import EditConflict
 from imr_tui.models import Attendance, GroupSession, HomeAssignment, Step, StepFollowUp
 from imr_tui.screens.enrolment_forms import EnrolmentFormScreen
 from imr_tui.screens.follow_up import FollowUpScreen
@@ -25,7 +26,6 @@ from imr_tui.screens.group_form import GroupFormScreen
 from imr_tui.screens.journal import JournalScreen
 from imr_tui.screens.schedule_dialogs import MoveSessionDialog
 from imr_tui.screens.session import SessionScreen
-from imr_tui.store.session_edits import EditConflict
 from imr_tui.store.versions import last_writer_wins
 
 from conftest import TODAY
@@ -51,7 +51,7 @@ async def test_session_notes_typed_in_two_windows_keeps_both(make_app, demo_stor
         assert b.conflict_texts() == ("Written in B", "Written in A")
         with reopened(demo_target) as store:
             assert store.sessions.overview(session_id).notes == "Written in A"  # nothing overwritten unseen
-        await b.pilot.press("b")
+        await b.pilot.press("ctrl+b")
         await b.settle()
         assert second.query_one("#notes", TextArea).text == "Written in A\nWritten in B"
     with reopened(demo_target) as store:
@@ -71,13 +71,13 @@ async def test_home_assignment_keep_mine_replaces_the_other_windows_text(make_ap
         await b.pilot.press("escape")  # leaving saves at once: the conflict shows there and then
         await b.settle()
         assert b.conflict_texts() == ("Try one thing", "Read page 4")
-        await b.pilot.press("m")
+        await b.pilot.press("ctrl+k")
         await b.settle()
         # Window A now holds an old text: its next keystroke meets B's, and A chooses in turn.
         await a.type("!")
         await a.wait_for_autosave()
         assert a.conflict_texts() == ("Read page 4!", "Try one thing")
-        await a.pilot.press("t")
+        await a.pilot.press("ctrl+o")
         await a.settle()
         assert first.query_one("#home_assignment", TextArea).text == "Try one thing"
     with reopened(demo_target) as store:
@@ -109,13 +109,13 @@ async def test_follow_up_texts_from_an_older_view_meet_the_newer_ones(make_app, 
         await b.type("Called in B")
         await b.wait_for_autosave()
         assert b.conflict_texts() == ("Called in B", "Called in A")
-        await b.pilot.press("b")
+        await b.pilot.press("ctrl+b")
         await b.settle()
         await b.focus("#next-step")
         await b.type("Walk in B")
         await b.wait_for_autosave()
         assert b.conflict_texts() == ("Walk in B", "Walk in A")
-        await b.pilot.press("t")
+        await b.pilot.press("ctrl+o")
         await b.settle()
         assert follow_up.query_one("#next-step", Input).value == "Walk in A"
         await b.focus("#own-assignment")
@@ -123,7 +123,7 @@ async def test_follow_up_texts_from_an_older_view_meet_the_newer_ones(make_app, 
         await b.pilot.press("escape")  # closing saves: the conflict shows first, the window stays
         await b.settle()
         assert b.conflict_texts() == ("Own in B", "Own in A")
-        await b.pilot.press("m")
+        await b.pilot.press("ctrl+k")
         await b.settle()
         assert b.app.screen is follow_up
         await b.pilot.press("escape")
@@ -153,7 +153,7 @@ async def test_journal_note_edited_in_two_windows(make_app, demo_store, demo_tar
         await b.type("B: ")
         await b.wait_for_autosave()
         assert b.conflict_texts() == ("B: " + draft, "A: " + draft)
-        await b.pilot.press("t")
+        await b.pilot.press("ctrl+o")
         await b.settle()
         assert second.query_one("#note", TextArea).text == "A: " + draft
         person = second.current.id
@@ -167,8 +167,8 @@ async def test_goal_texts_edited_in_two_windows(make_app, demo_store, demo_targe
     short = goals.goals[0].short_term_goals[0]
     target = EditTarget("short_term", short.id, people[0], parent_id=goals.goals[0].id, text=short.text)
     async with two_windows(make_app, demo_target) as (a, b):
-        first = await a.open(GoalItemEditor(a.app.store, target, TODAY.date()))
-        second = await b.open(GoalItemEditor(b.app.store, target, TODAY.date()))
+        first = await a.open(GoalItemEditor(target, TODAY.date()))
+        second = await b.open(GoalItemEditor(target, TODAY.date()))
         await a.pilot.press("end")
         await a.type(" (A)")
         await a.pilot.press("escape")
@@ -177,7 +177,7 @@ async def test_goal_texts_edited_in_two_windows(make_app, demo_store, demo_targe
         await b.type(" (B)")
         await b.wait_for_autosave()
         assert b.conflict_texts() == (short.text + " (B)", short.text + " (A)")
-        await b.pilot.press("m")
+        await b.pilot.press("ctrl+k")
         await b.settle()
         assert second.query_one("#text", Input).value == short.text + " (B)"
         assert first is not a.app.screen
@@ -219,7 +219,7 @@ async def test_group_form_saved_over_a_newer_version_shows_both_and_keeps_mine(m
         await b.pilot.press("ctrl+s")
         await b.settle()
         assert b.conflict_texts() == ("Location: Room B", "Location: Room A")
-        await b.pilot.press("m")
+        await b.pilot.press("ctrl+k")
         await b.settle()
         assert b.app.screen is not second  # saved over the version it has now seen
     with reopened(demo_target) as store:
@@ -239,7 +239,7 @@ async def test_moving_a_session_another_window_moved_take_theirs_fills_the_form(
         await b.pilot.press("ctrl+s")
         await b.settle()
         assert b.conflict_texts() == ("Starts at: 14:30", "Starts at: 09:15")
-        await b.pilot.press("t")
+        await b.pilot.press("ctrl+o")
         await b.settle()
         assert b.app.screen is second and second.query_one("#time", Input).value == "09:15"
         await b.pilot.press("escape")
@@ -262,10 +262,10 @@ async def test_enrolment_edited_in_two_windows_shows_the_other_alias(make_app, d
         await b.pilot.press("ctrl+s")
         await b.settle()
         assert b.conflict_texts() == ("Alias or initials: BB", "Alias or initials: AA")
-        await b.pilot.press("b")  # a form keeps one or the other: "both" does nothing here
+        await b.pilot.press("ctrl+b")  # a form keeps one or the other: "both" does nothing here
         await b.settle()
         assert b.conflict_texts() == ("Alias or initials: BB", "Alias or initials: AA")
-        await b.pilot.press("t")
+        await b.pilot.press("ctrl+o")
         await b.settle()
         assert second.query_one("#alias", Input).value == "AA"
         second.query_one("#decision_reference", Input).value = "V-2"
@@ -301,7 +301,7 @@ def test_two_programs_in_two_terminals_keep_both_notes(demo_target: str, isolate
         second.press("-l", "Typed in the second")
         screen = second.wait_for("was changed in another window")
         assert "Typed in the first" in screen and "Typed in the second" in screen
-        second.press("b")
+        second.press("C-b")
         deadline = time.monotonic() + 20
         while "was changed in another window" in second.screen():  # back at the notes, both kept
             assert time.monotonic() < deadline, second.screen()
@@ -351,7 +351,7 @@ def test_a_mark_that_loses_a_race_is_made_again_on_fresh_data(demo_store, demo_t
         row = session.exec(select(Attendance).where(Attendance.session_id == session_id, Attendance.participant_id == people[0])).one()
         if not attempts:
             with reopened(demo_target) as other_window:  # commits after this read, before this write
-                other_window.session_edits.toggle_picked_up(session_id, people[0])
+                other_window.session_edits.set_picked_up(session_id, people[0], True)
         attempts.append(row.version)
         row.status = "present"
 

@@ -15,6 +15,8 @@ from imr_tui.models import Attendance
 from imr_tui.screens.conflict import ConflictScreen
 from imr_tui.store import Store, open_store
 
+from settle import autosaved, settle
+
 SIZE = (120, 40)
 
 
@@ -24,10 +26,7 @@ class Window:
     pilot: Pilot
 
     async def settle(self) -> None:
-        await self.pilot.app.workers.wait_for_complete()
-        await self.pilot.pause()
-        await self.pilot.app.workers.wait_for_complete()
-        await self.pilot.pause()
+        await settle(self.pilot)
 
     async def open(self, screen: Screen) -> Screen:
         # Through the app's own message loop: the test's code runs in the context of the app
@@ -45,7 +44,7 @@ class Window:
         await self.pilot.press(*text)
 
     async def wait_for_autosave(self) -> None:
-        await self.pilot.pause(0.6)  # the autosave delay, not a wait for anything else
+        await autosaved(self.pilot)
         await self.settle()
 
     def conflict_texts(self) -> tuple[str, str]:

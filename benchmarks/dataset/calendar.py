@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from imr_tui.planning.schedule import is_public_holiday
-
 from dataset.tables import Tables, stamp
+from imr_tui.planning.schedule import is_public_holiday
 
 
 class ServiceCalendar:

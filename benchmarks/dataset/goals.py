@@ -6,10 +6,9 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from dataset.tables import Tables, stamp
 from imr_tui.models import GoalStatus, StepStatus
 from imr_tui.store.demo.people import GOALS
-
-from dataset.tables import Tables, stamp
 
 STEP_RATE = 0.25
 """A step is agreed in about one attended session out of four, and followed up in the next."""

@@ -11,10 +11,6 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from imr_tui.curriculum import Curriculum
-from imr_tui.models import AttendanceStatus, Cadence, GroupStatus, SessionStatus, TherapistRole
-from imr_tui.planning.schedule import lay_out_modules, session_dates
-
 from dataset.calendar import ServiceCalendar
 from dataset.goals import Goals, Meeting
 from dataset.names import CANCEL_REASONS, LEAVE_REASONS, LOCATIONS, OWN_ASSIGNMENTS, PLACES, SESSION_NOTES, people
@@ -22,6 +18,9 @@ from dataset.people import Participants
 from dataset.service_plans import ServicePlans
 from dataset.staff import Staff
 from dataset.tables import Tables, stamp
+from imr_tui.curriculum import Curriculum
+from imr_tui.models import AttendanceStatus, Cadence, GroupStatus, SessionStatus, TherapistRole
+from imr_tui.planning.schedule import lay_out_modules, session_dates
 
 GROUPS_PER_YEAR = 40
 MEETING_TODAY = 3

@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from dataset.tables import Tables, stamp
 from imr_tui.models import ShareMethod
 from imr_tui.service_plan.content import Contact, content_to_json, to_json
-from imr_tui.service_plan.review import months_later
-
-from dataset.tables import Tables, stamp
+from imr_tui.service_plan.revision_dates import months_later
 
 PLAN_RATE = 0.6
 """Share of those who finish a course with a plan (good practice: everyone)."""

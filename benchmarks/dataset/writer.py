@@ -8,10 +8,9 @@ from pathlib import Path
 
 from sqlmodel import SQLModel
 
+from dataset.tables import INSERT_ORDER, Tables
 from imr_tui.models.store_info import DEMO_KEY
 from imr_tui.store import Store
-
-from dataset.tables import INSERT_ORDER, Tables
 
 BENCHMARK_VALUE = "benchmark"
 """Stored under the key the demo uses, so a generated file is known and may be replaced."""

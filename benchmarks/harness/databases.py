@@ -63,12 +63,11 @@ def first_row(groups, today: dt.date):
 
 
 def table_counts(path: Path) -> dict[str, int]:
+    from dataset.tables import INSERT_ORDER
     from sqlalchemy import func, select
     from sqlmodel import SQLModel
 
     from imr_tui.store import open_store
-
-    from dataset.tables import INSERT_ORDER
 
     store = open_store(str(path))
     try:

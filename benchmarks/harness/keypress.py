@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,8 +79,8 @@ def attendance_presses(terminal: Terminal, imr_tui: str, target: AttendanceSessi
         for press in range(1, min(presses, target.unmarked_from_top) + 1):
             shown = target.count_text(target.here + press)
             seconds = terminal.press(session, "1", lambda screen, shown=shown: shown in screen, f"'{shown}'")
-            if (stored := _stored_present(copy, target.session_id)) != stored_before + press:
-                raise RuntimeError(f"{press} marks were shown, but {stored - stored_before} were stored")
+            if (stored := _stored_within(copy, target.session_id, stored_before + press)) != stored_before + press:
+                raise RuntimeError(f"{press} marks were shown, but {stored - stored_before} were stored within {STORED_WITHIN_SECONDS:.0f} s")
             (result.later if result.first else result.first).append(seconds * 1000)
     return result
 
@@ -105,6 +106,18 @@ def _fresh_copy(source: Path, copy: Path) -> None:
     finally:
         original.close()
         duplicate.close()
+
+
+STORED_WITHIN_SECONDS = 2.0
+"""The gateway stores a mark just after the screen shows it: how long the harness waits to see it stored."""
+
+
+def _stored_within(path: Path, session_id: int, expected: int) -> int:
+    """The stored count once it reaches `expected`, or as it stands after STORED_WITHIN_SECONDS."""
+    deadline = time.perf_counter() + STORED_WITHIN_SECONDS
+    while (stored := _stored_present(path, session_id)) != expected and time.perf_counter() < deadline:
+        time.sleep(0.005)
+    return stored
 
 
 def _stored_present(path: Path, session_id: int) -> int:

@@ -32,26 +32,39 @@ def counting_statements(engine: Engine) -> Iterator[list[str]]:
         event.remove(engine, "before_cursor_execute", note)
 
 
+SCREENS = ("today", "session", "register", "goals", "service_plan")
+"""The data loads counted, in the order the table shows them."""
+
+
 def measure_loads(path: Path, today: dt.date, repeat: int) -> dict:
-    """Statements and milliseconds for the Today screen and for the session Enter opens there."""
+    """Statements and milliseconds for the Today screen and for the screens its first row opens."""
+    from imr_tui.service_plan import load_template
     from imr_tui.store import open_store
 
     store = open_store(str(path))
     try:
         groups = store.groups.overview(today)  # also opens the pooled connection, outside the count
-        session_id = first_row(groups, today).next_session.id
+        if store.groups.today_overview(today) != groups:
+            raise SystemExit(f"run.py: the Today statement (today_overview.sql) and groups.overview differ on {path.name}")
+        group = first_row(groups, today)
+        session_id = group.next_session.id
+        participant_id = next(person.id for person in store.groups.detail(group.id).participants if person.active)
+        template = load_template()
         loads: dict[str, Callable[[], object]] = {
             "today": lambda: today_load(store, today),
             "session": lambda: store.sessions.overview(session_id),
+            "register": lambda: store.attendance.register(group.id),
+            "goals": lambda: (store.goals.group_overview(group.id, today), store.goals.participant_goals(participant_id, today)),
+            "service_plan": lambda: (store.service_plans.group_statuses(group.id, today, template), store.service_plans.plan(participant_id, template)),
         }
-        return {name: _measure(store.database.engine, load, repeat) for name, load in loads.items()}
+        return {name: _measure(store.database.engine, loads[name], repeat) for name in SCREENS}
     finally:
         store.close()
 
 
 def today_load(store, today: dt.date) -> None:
-    """What the Today screen's worker loads: the overview, and the registers that show who is drifting."""
-    groups = store.groups.overview(today)
+    """What the Today screen loads: its list (the one statement), then the registers that show who is drifting."""
+    groups = store.groups.today_overview(today)
     store.attendance.registers([group.id for group in groups if group.next_session is not None])
 
 

@@ -25,7 +25,7 @@ def markdown(results: dict) -> str:
     lines += _timing_rows("Key press", results["key_press"], "ms", baselines={"bare", "bare_first"})
     lines += _timing_rows("Command line", results["command_line"], "ms")
     lines += ["", "| Data load | Statements: demo | Statements: " + results["databases"]["large"]["label"] + " | Equal | Time: demo | Time: " + results["databases"]["large"]["label"] + " |", "|---|---:|---:|---|---:|---:|"]
-    for name, label in (("today", "Today (`groups.overview`, `attendance.registers`)"), ("session", "Session screen (`sessions.overview`)")):
+    for name, label in LOADS:
         counts, times = results["query_counts"][name], results["data_load_ms"][name]
         lines.append(
             f"| {label} | {counts['demo']} | {counts['large']} | {'yes' if counts['equal'] else '**no**'} "
@@ -38,6 +38,15 @@ def markdown(results: dict) -> str:
         else:
             lines.append(f"- {target['name']}: {target['target']}; measured {target['measured']}: {'met' if target['met'] else '**missed**'}")
     return "\n".join(lines)
+
+
+LOADS = (
+    ("today", "Today (`groups.today_overview`, `attendance.registers`)"),
+    ("session", "Session screen (`sessions.overview`)"),
+    ("register", "Register (`attendance.register`)"),
+    ("goals", "Goals (`goals.group_overview`, `goals.participant_goals`)"),
+    ("service_plan", "Service plan (`service_plans.group_statuses`, `service_plans.plan`)"),
+)
 
 
 def _load(env: dict) -> str:

@@ -23,8 +23,18 @@ def main() -> None:
         set_language(_language_from(sys.argv[1:]) or _configured_language())
     except UnknownLanguageError:
         pass  # reported with the allowed values once the options are parsed
-    from imr_tui.cli.root import cli
+    from imr_tui.cli.launch import app_options, command_named, launch
 
+    options = app_options(sys.argv[1:])
+    if options is not None:  # no command: the app starts without Typer and the command tree
+        sys.exit(launch(options))
+    from imr_tui.cli.output import inert_library_logs
+    from imr_tui.cli.root import COMMANDS, build
+
+    inert_library_logs()  # a command's PDF library warnings reach the terminal escaped
+    name = command_named(sys.argv[1:])
+    # A command builds only its own branch of the tree; help and mistakes get the whole of it.
+    cli = build(only=name if name in COMMANDS else None)
     cli(prog_name="imr-tui")
 
 

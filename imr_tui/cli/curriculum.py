@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from imr_tui.cli.common import guarded
+from imr_tui.cli.output import echo
 from imr_tui.i18n import _, set_language
 
 app = typer.Typer(no_args_is_help=True)
@@ -17,7 +18,7 @@ app = typer.Typer(no_args_is_help=True)
 @guarded
 def check(
     file: Annotated[Path | None, typer.Argument(help=_("The file to check (default: the shipped curriculum)."), show_default=False)] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help=_("Language of the messages: nb or en."), show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=_("Language of the messages: nb, nn or en."), show_default=False)] = None,
 ) -> None:
     from imr_tui.config import check_language
     from imr_tui.curriculum.loader import check_curriculum, default_curriculum_path
@@ -27,11 +28,11 @@ def check(
     path = file or default_curriculum_path()
     curriculum, problems = check_curriculum(path)
     for problem in problems:
-        typer.echo(str(problem), err=True)
+        echo(str(problem), err=True)
     if problems or curriculum is None:
         raise typer.Exit(2)
     topics = sum(len(module.topics) for module in curriculum.modules)
-    typer.echo(
+    echo(
         _("{file}: OK: {modules} modules, {topics} topics, {parts} session parts").format(
             file=path, modules=len(curriculum.modules), topics=topics, parts=len(curriculum.structure.parts)
         )

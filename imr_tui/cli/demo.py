@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from imr_tui.cli.common import DbOption, LangOption, settings_for
+from imr_tui.cli.output import echo
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _
 from imr_tui.paths import default_database_path, demo_database_path, make_private_dir
@@ -35,9 +36,9 @@ def demo(
     curriculum = load_curriculum(settings.curriculum)
     _remove_old_demo(target)
     store = open_store(str(target))
+    store.maintenance.mark_as_demo()  # first: a demo killed half-built is still known as one, and replaced next time
     build_demo(store.database, curriculum, SystemClock().now().date())
-    store.maintenance.mark_as_demo()
-    typer.echo(_("Demo database with fictional people: {path}").format(path=target), err=True)
+    echo(_("Demo database with fictional people: {path}").format(path=target), err=True)
     if no_launch:
         store.close()
         return

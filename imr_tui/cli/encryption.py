@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from imr_tui.cli.common import DbOption, guarded, settings_for
+from imr_tui.cli.output import echo
 from imr_tui.errors import BadInputError, UserError
 from imr_tui.i18n import _
 
@@ -37,5 +38,7 @@ def encrypt(
     with source.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise UserError(_("{path} is encrypted already, or not an imr-tui database").format(path=source))
-    encrypt_copy(source, target, key)
-    typer.echo(_("Encrypted copy written to {path}. Check that it opens (imr-tui db check --db {path}), then put it in place of {source} and delete the plain file.").format(path=target, source=source))
+    from imr_tui.safe_output import write_with
+
+    write_with(target, lambda temporary: encrypt_copy(source, temporary, key))
+    echo(_("Encrypted copy written to {path}. Check that it opens (imr-tui db check --db {path}), then put it in place of {source} and delete the plain file.").format(path=target, source=source))

@@ -14,7 +14,7 @@ ParticipantArgument = Annotated[str, typer.Argument(help=_("The participant's na
 
 def read_goals(database: str | None, participant: str):
     """The person, their goal tree and IMR Scale ratings; the look is noted in the audit trail."""
-    from imr_tui.models import AuditAction
+    from imr_tui.domain.vocabulary import AuditAction
     from imr_tui.store import open_store
 
     store = open_store(database)
@@ -38,11 +38,10 @@ def goals(ctx: typer.Context, participant: ParticipantArgument, db: DbOption = N
 
         print_json(goals_as_data(tree, scale, ratings))
         return
-    from rich.console import Console
-
     from imr_tui.cli.goals_text import goal_tree_text, imrs_table
+    from imr_tui.cli.output import inert_console
 
-    console = Console()
+    console = inert_console()
     console.print(goal_tree_text(tree))
     console.print()
     console.print(imrs_table(scale, ratings))

@@ -1,4 +1,4 @@
-"""`imr-tui print goals PARTICIPANT`: a person's goals, steps and IMR Scale on one A4 page."""
+"""`imr-tui print goals PARTICIPANT`: a person's goals, steps and IMR Scale on A4, as many sheets as they need."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import typer
 
 from imr_tui.cli.common import DbOption, LangOption, guarded, settings_for
 from imr_tui.cli.goals import ParticipantArgument, read_goals
+from imr_tui.cli.output import echo
 from imr_tui.i18n import _
 
 
@@ -38,4 +39,16 @@ def print_goals(
     document = GoalsDocument(settings.language, goals, scale, ratings, today)
     path = (output or Path(f"goals-{slug(person.name)}-{today.isoformat()}.pdf")).expanduser().absolute()
     render(document, path)
-    typer.echo(_("Goals written to {path}").format(path=path))
+    _note_goal_page(settings.database, person.id)
+    echo(_("Goals written to {path}").format(path=path))
+
+
+def _note_goal_page(database: str | None, participant_id: int) -> None:
+    """A goal page given out counts for the fidelity self-assessment (the event only, never the page)."""
+    from imr_tui.store import open_store
+
+    store = open_store(database)
+    try:
+        store.fidelity.record_print("goals", participant_id=participant_id)
+    finally:
+        store.close()

@@ -10,10 +10,10 @@ from rich.tree import Tree
 
 from imr_tui.goals.effort import count_effort, effort_sentence
 from imr_tui.i18n import _, format_short_date
+from imr_tui.i18n.goal_labels import PHASE_LABELS, RATER_LABELS, goal_label, outcome_label, quoted, step_label, version_mark
 from imr_tui.imrs.display import compact_date, format_change, format_mean
 from imr_tui.imrs.scale import ImrsScale
 from imr_tui.imrs.scoring import mean, summarise
-from imr_tui.i18n.goal_labels import PHASE_LABELS, RATER_LABELS, goal_label, outcome_label, quoted, step_label, version_mark
 from imr_tui.store.goal_records import ImrsRatingRecord, ParticipantGoals, StepRecord
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from imr_tui.cli.common import DbOption, JsonOption, LangOption, guarded, print_json, settings_for
+from imr_tui.cli.output import echo, inert_console
 from imr_tui.clock import SystemClock
 from imr_tui.i18n import _, format_short_date, format_time, format_weekday
 
@@ -31,9 +32,20 @@ def _module_title(curriculum, module_id: str | None) -> str:
 @app.command("list", help=_("The groups, who leads them, and their next session."))
 @guarded
 def list_groups(ctx: typer.Context, db: DbOption = None, lang: LangOption = None, json: JsonOption = False) -> None:
-    store, curriculum = _open(ctx, db, lang)
-    groups = store.groups.overview(SystemClock().now().date())
-    store.close()
+    from imr_tui.curriculum.loader import load_curriculum
+    from imr_tui.store.first_reader import read_today_overview
+
+    settings = settings_for(ctx, database=db, language=lang)
+    today = SystemClock().now().date()
+    # The Today screen's statement on plain sqlite3 where it can answer: the list without loading the database layer.
+    groups = read_today_overview(settings.database, today)
+    if groups is None:
+        from imr_tui.store import open_store
+
+        store = open_store(settings.database)
+        groups = store.groups.overview(today)
+        store.close()
+    curriculum = load_curriculum(settings.curriculum)
     if json:
         print_json([
             {
@@ -50,7 +62,7 @@ def list_groups(ctx: typer.Context, db: DbOption = None, lang: LangOption = None
         ])  # fmt: skip
         return
     if not groups:
-        typer.echo(_("There are no groups yet. To try the app with fictional people, run: imr-tui demo"))
+        echo(_("There are no groups yet. To try the app with fictional people, run: imr-tui demo"))
         return
     table = Table(title=_("Groups"))
     for column in (_("Id"), _("Group"), _("Led by"), _("Participants"), _("Next session"), _("Module")):
@@ -62,7 +74,7 @@ def list_groups(ctx: typer.Context, db: DbOption = None, lang: LangOption = None
             str(g.id), g.name, ", ".join(t.name for t in g.therapists), str(g.active_participants), when,
             _module_title(curriculum, session.module_id if session else None),
         )  # fmt: skip
-    Console().print(table)
+    inert_console().print(table)
 
 
 @app.command("show", help=_("One group: therapists, participants and sessions. GROUP is a name or an id."))
@@ -75,9 +87,11 @@ def show_group(
     json: JsonOption = False,
 ) -> None:
     store, curriculum = _open(ctx, db, lang)
-    group_id, _name = store.groups.find(group)
-    detail = store.groups.detail(group_id)
-    store.close()
+    try:
+        group_id, _name = store.groups.find(group)
+        detail = store.groups.detail(group_id)
+    finally:
+        store.close()
     if json:
         print_json({
             "id": detail.id, "name": detail.name, "location": detail.location, "status": detail.status,
@@ -96,8 +110,8 @@ def show_group(
             ],
         })  # fmt: skip
         return
-    console = Console()
-    console.print(f"[b]{detail.name}[/b] · {detail.location}")
+    console = inert_console()
+    console.print(Text.assemble((detail.name, "bold"), f" · {detail.location}"))
     console.print(_("Led by: {names}").format(names=", ".join(t.name for t in detail.therapists) or "–"))
     people = Table(title=_("Participants"))
     for column in (_("Id"), _("Name"), _("Joined"), _("Left"), _("Pick-up")):

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from imr_tui.cli.common import guarded
+from imr_tui.cli.output import echo
 from imr_tui.i18n import _, set_language
 
 app = typer.Typer(no_args_is_help=True)
@@ -17,7 +18,7 @@ app = typer.Typer(no_args_is_help=True)
 @guarded
 def check(
     file: Annotated[Path | None, typer.Argument(help=_("The file to check (default: the shipped IMR Scale)."), show_default=False)] = None,
-    lang: Annotated[str | None, typer.Option("--lang", help=_("Language of the messages: nb or en."), show_default=False)] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help=_("Language of the messages: nb, nn or en."), show_default=False)] = None,
 ) -> None:
     from imr_tui.config import check_language
     from imr_tui.imrs.loader import check_scale, default_scale_path
@@ -27,9 +28,9 @@ def check(
     path = file or default_scale_path()
     scale, problems = check_scale(path)
     for problem in problems:
-        typer.echo(str(problem), err=True)
+        echo(str(problem), err=True)
     if problems or scale is None:
         raise typer.Exit(2)
     not_applicable = ", ".join(str(item.number) for item in scale.items if item.may_be_not_applicable) or "–"
-    typer.echo(_("{file}: OK: {items} items rated {lowest}–{highest}; may be not applicable: {items_na}").format(
+    echo(_("{file}: OK: {items} items rated {lowest}–{highest}; may be not applicable: {items_na}").format(
         file=path, items=len(scale.items), lowest=scale.lowest, highest=scale.highest, items_na=not_applicable))  # fmt: skip

@@ -8,7 +8,8 @@ from typing import Annotated
 
 import typer
 
-from imr_tui.cli.common import DbOption, GlobalOptions, LangOption, guarded, parse_date, settings_for
+from imr_tui.cli.common import MAX_ID, DbOption, GlobalOptions, LangOption, guarded, parse_date, settings_for
+from imr_tui.cli.output import echo
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _, use_language
 
@@ -22,10 +23,10 @@ def agenda(
     ctx: typer.Context,
     group: Annotated[str, typer.Argument(help=_("The group's name (or a unique part of it) or id."), show_default=False)],
     date: Annotated[str | None, typer.Option("--date", help=_("The session on this day (YYYY-MM-DD); default: the next one."), show_default=False)] = None,
-    session: Annotated[int | None, typer.Option("--session", help=_("The session with this id (see: imr-tui group show GROUP)."), show_default=False)] = None,
+    session: Annotated[int | None, typer.Option("--session", min=1, max=MAX_ID, help=_("The session with this id (see: imr-tui group show GROUP)."), show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help=_("The file to write: .pdf, .md or .html (default: a PDF in the current folder)."), show_default=False)] = None,
     printer: Annotated[str | None, typer.Option("--printer", help=_("Send the PDF to this printer with lp."), show_default=False)] = None,
-    with_names: Annotated[bool, typer.Option("--with-names", help=_("Add a sign-in list with the participants' names."))] = False,
+    with_names: Annotated[bool, typer.Option("--with-names", help=_("Add a sign-in sheet with the participants' names, on a sheet of its own (never on the handout)."))] = False,
     no_group_name: Annotated[bool, typer.Option("--no-group-name", help=_("Leave the group's name off the page."))] = False,
     db: DbOption = None,
     lang: LangOption = None,
@@ -52,13 +53,24 @@ def agenda(
                 store, curriculum, session_id, with_names=with_names, show_group_name=not no_group_name,
                 in_group_language=_handout_language(ctx, lang) is None,
             )  # fmt: skip
+        name_part = f"-{slug(document.group_name)}" if document.group_name else ""
+        path = (output or Path(f"agenda{name_part}-{document.date.isoformat()}.pdf")).expanduser().absolute()
+        render(document, path)
+        _note_handout(store, group_id, session_id)
     finally:
         store.close()
-    name_part = f"-{slug(document.group_name)}" if document.group_name else ""
-    path = (output or Path(f"agenda{name_part}-{document.date.isoformat()}.pdf")).expanduser().absolute()
-    render(document, path)
-    typer.echo(_("Agenda written to {path}").format(path=path))
+    echo(_("Agenda written to {path}").format(path=path))
     _send(path, printer or _default_printer(settings, output))
+
+
+def _note_handout(store, group_id: int, session_id: int) -> None:
+    """The agenda counts as a handout in the fidelity self-assessment; the agenda is written whatever happens here."""
+    import logging
+
+    try:
+        store.fidelity.record_print("agenda", group_id=group_id, session_id=session_id)
+    except Exception as error:
+        logging.getLogger(__name__).warning("could not note the handout for the fidelity count: %s", type(error).__name__)
 
 
 def _handout_language(ctx: typer.Context, lang: str | None) -> str | None:
@@ -76,13 +88,16 @@ def _send(path: Path, printer: str | None) -> None:
         from imr_tui.printing.printer import send_to_printer
 
         job = send_to_printer(path, printer)
-        typer.echo(_("Sent to the printer {printer}: {job}").format(printer=printer, job=job or path.name))
+        echo(_("Sent to the printer {printer}: {job}").format(printer=printer, job=job or path.name))
 
 
 def _check_output(output: Path | None, printer: str | None) -> None:
     """Fail on a bad file type before anything is read, and send only PDFs to a printer."""
     from imr_tui.printing.output import check_suffix
+    from imr_tui.safe_output import check_target
 
+    if output is not None:
+        check_target(output.expanduser().absolute())
     if output is not None and check_suffix(output) != ".pdf" and printer:
         raise BadInputError(_("--printer sends a PDF; give -o a file name that ends in .pdf, or leave -o out"))
 
@@ -128,7 +143,7 @@ def attendance(
         store.close()
     document = AttendanceDocument(settings.language, register, load_curriculum(settings.curriculum), settings.review_rules())
     path = render(document, output or Path(f"attendance-{slug(register.group_name)}.pdf"))
-    typer.echo(_("The register of {group} is written to {path} (it contains names)").format(group=register.group_name, path=path), err=True)
+    echo(_("The register of {group} is written to {path} (it contains names)").format(group=register.group_name, path=path), err=True)
 
 
 @app.command("schedule", help=_("The course schedule of a group on A4 (or .md, .html): dates, times, modules and topics, no names."))
@@ -164,5 +179,5 @@ def schedule(
     document = ScheduleDocument(language, plan, curriculum, from_day=start, show_group_name=not no_group_name)
     path = (output or Path(f"schedule-{slug(plan.name)}.pdf")).expanduser().absolute()
     render(document, path)
-    typer.echo(_("The course schedule is written to {path}").format(path=path))
+    echo(_("The course schedule is written to {path}").format(path=path))
     _send(path, printer or _default_printer(settings, output))

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from imr_tui.cli.common import DbOption, LangOption, guarded, parse_date, settings_for
+from imr_tui.cli.output import echo
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _
 
@@ -48,7 +49,7 @@ def export_attendance(
     from imr_tui.curriculum.loader import load_curriculum
 
     path = write_attendance(register, load_curriculum(settings.curriculum), settings.review_rules(), output, kind)
-    typer.echo(_("The register of {group} is written to {path} (it contains names)").format(group=register.group_name, path=path), err=True)
+    echo(_("The register of {group} is written to {path} (it contains names)").format(group=register.group_name, path=path), err=True)
 
 
 @guarded
@@ -65,6 +66,8 @@ def journal(
     from imr_tui.store import open_store
 
     settings = settings_for(ctx, database=db, language=lang)
+    if not output.exists():
+        raise BadInputError(_("-o: the folder {folder} does not exist").format(folder=output))
     if not output.is_dir():
         raise BadInputError(_("-o: {folder} is not a folder; create it first").format(folder=output))
     day = parse_date(date, "--date") if date else None
@@ -75,9 +78,12 @@ def journal(
         paths = write_journal_notes(store, load_curriculum(settings.curriculum), session_id, output)
     finally:
         store.close()
-    for path in paths:
-        typer.echo(str(path))
-    typer.echo(_("{count} draft notes written; check each before it goes into the patient record").format(count=len(paths)), err=True)
+    for written in paths:
+        echo(str(written.path))
+        if written.others_named:
+            echo(_("⚠ {file}: this note names another participant: {names}. A journal note should only be about its own person.").format(
+                file=written.path.name, names=", ".join(written.others_named)), err=True)  # fmt: skip
+    echo(_("{count} draft notes written; check each before it goes into the patient record").format(count=len(paths)), err=True)
 
 
 def _held_session(store, group_id: int, day) -> int:

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from imr_tui.cli.common import DbOption, JsonOption, LangOption, print_json, settings_for
+from imr_tui.cli.output import echo
 from imr_tui.clock import SystemClock
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _, format_short_date, format_time, format_weekday
@@ -42,7 +43,7 @@ def schedule(
         from imr_tui.planning.calendar_export import write_plan_calendar
 
         events = write_plan_calendar(target, plan, curriculum, SystemClock().now().astimezone())
-        typer.echo(_("{path}: {count} sessions in iCalendar format").format(path=target, count=events), err=True)
+        echo(_("{path}: {count} sessions in iCalendar format").format(path=target, count=events), err=True)
     if json:
         print_json(_as_json(plan, curriculum))
     else:
@@ -53,9 +54,9 @@ def _check_ics_path(path: Path) -> Path:
     path = path.expanduser().absolute()
     if path.suffix.lower() != ".ics":
         raise BadInputError(_("--ics: the file name must end in .ics, such as plan.ics"))
-    if not path.parent.is_dir():
-        raise BadInputError(_("the folder {folder} does not exist; create it first or choose another path").format(folder=path.parent))
-    return path
+    from imr_tui.safe_output import check_target
+
+    return check_target(path, "--ics")
 
 
 def _as_json(plan, curriculum) -> dict:
@@ -76,9 +77,9 @@ def _as_json(plan, curriculum) -> dict:
 
 
 def _print_table(plan, curriculum) -> None:
-    from rich.console import Console
     from rich.table import Table
 
+    from imr_tui.cli.output import inert_console
     from imr_tui.planning.labels import session_status_label
 
     table = Table(title=f"{plan.name} · {plan.location}" if plan.location else plan.name)
@@ -95,7 +96,7 @@ def _print_table(plan, curriculum) -> None:
             f"{module.number}. {module.title}" if module else "–", str(topic.title) if topic else "–",
             session_status_label(entry.status, entry.cancel_reason),
         )  # fmt: skip
-    console = Console()
+    console = inert_console()
     console.print(table)
     individual = len(plan.entries) - len(group_sessions)
     if individual:

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from imr_tui.cli.common import DbOption, JsonOption, LangOption, guarded, print_json, settings_for
+from imr_tui.cli.common import MAX_ID, DbOption, JsonOption, LangOption, guarded, print_json, settings_for
+from imr_tui.cli.output import echo
 from imr_tui.errors import BadInputError, UserError
 from imr_tui.i18n import _, use_language
 
@@ -44,8 +45,8 @@ def service_plan(
 
 def _read_plan(settings, participant: str, template: Path | None):
     """The template, the person a user means, and their plan."""
+    from imr_tui.domain.vocabulary import AuditAction
     from imr_tui.service_plan import load_template
-    from imr_tui.models import AuditAction
     from imr_tui.store import open_store
 
     plan_template = load_template(template)
@@ -64,20 +65,20 @@ def _check_template(path: Path | None) -> None:
     path = path or template_path()
     template, problems = check_template(path)
     for problem in problems:
-        typer.echo(str(problem), err=True)
+        echo(str(problem), err=True)
     if problems or template is None:
         raise typer.Exit(2)
-    typer.echo(_("{file}: OK: {count} sections; review after {months} months").format(file=path, count=len(template.sections), months=template.review_months))
+    echo(_("{file}: OK: {count} sections; review after {months} months").format(file=path, count=len(template.sections), months=template.review_months))
 
 
 def _print_plan(template, plan, today) -> None:
-    from rich.console import Console
     from rich.text import Text
 
+    from imr_tui.cli.output import inert_console
     from imr_tui.service_plan.export import plan_lines, review_label, version_line
-    from imr_tui.service_plan.review import review_state
+    from imr_tui.service_plan.revision_dates import review_state
 
-    console = Console(highlight=False)
+    console = inert_console(highlight=False)
     console.print(Text(f"{template.name} – {plan.participant.name}", style="bold"))
     current = plan.current
     if current is None:
@@ -94,8 +95,8 @@ def _print_plan(template, plan, today) -> None:
             console.print(f"  • {line}", soft_wrap=True)
     console.print()
     console.print(Text(_("Versions"), style="bold"))
-    from imr_tui.printing.service_plan import share_method_label
     from imr_tui.i18n import format_short_date
+    from imr_tui.printing.service_plan import share_method_label
 
     for version in reversed(plan.versions):
         console.print(f"  {version_line(version)}", soft_wrap=True)
@@ -109,7 +110,7 @@ def _print_plan(template, plan, today) -> None:
 def print_service_plan(
     ctx: typer.Context,
     participant: Annotated[str, typer.Argument(help=_("The participant's name (or a unique part of it) or id."), show_default=False)],
-    version: Annotated[int | None, typer.Option("--version", help=_("Print this version (default: the newest)."), show_default=False)] = None,
+    version: Annotated[int | None, typer.Option("--version", min=1, max=MAX_ID, help=_("Print this version (default: the newest)."), show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help=_("The file to write: .pdf, .md or .html (default: a PDF in the current folder)."), show_default=False)] = None,
     template: TemplateOption = None,
     db: DbOption = None,
@@ -138,4 +139,4 @@ def print_service_plan(
     document = ServicePlanDocument(language, plan_template, plan, chosen, today)
     path = (output or Path(f"service-plan-{slug(person.name)}-v{chosen.number}.pdf")).expanduser().absolute()
     render(document, path)
-    typer.echo(_("Service plan written to {path}").format(path=path))
+    echo(_("Service plan written to {path}").format(path=path))

@@ -79,7 +79,9 @@ def check_curriculum(path: Path) -> tuple[Curriculum | None, list[Problem]]:
 def _read_text(path: Path) -> tuple[str, Problem | None]:
     file = str(path)
     try:
-        data = path.read_bytes()
+        from imr_tui.text_file import read_data_file
+
+        data = read_data_file(path)
     except FileNotFoundError:
         return "", Problem(file, 0, "file", _("the file does not exist; give the path of a curriculum file (YAML)"))
     except IsADirectoryError:
@@ -95,17 +97,9 @@ def _read_text(path: Path) -> tuple[str, Problem | None]:
 
 
 def _parse_yaml(text: str, file: str) -> tuple[object, Problem | None]:
-    # ~20 ms, paid only when a file is read.
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from imr_tui.curriculum.safe_yaml import parse_yaml
 
-    try:
-        return YAML(typ="rt").load(text), None
-    except YAMLError as error:
-        mark = getattr(error, "problem_mark", None) if isinstance(error, MarkedYAMLError) else None
-        line = mark.line + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error)
-        return None, Problem(file, line, "yaml", _("not valid YAML: {problem}").format(problem=problem))
+    return parse_yaml(text, file)
 
 
 def _curriculum(check: Checker, root: Node, source: Path) -> Curriculum | None:

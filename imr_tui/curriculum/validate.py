@@ -16,7 +16,8 @@ from typing import Any
 from imr_tui.i18n import Localized, _
 
 KEBAB_CASE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-LANGUAGE_KEYS = ("nb", "en")
+LANGUAGE_KEYS = ("nb", "nn", "en")
+REQUIRED_LANGUAGE = "nb"  # the others fall back to it
 LONGEST_QUOTED_VALUE = 40
 
 
@@ -180,11 +181,11 @@ class Checker:
         return node.items()
 
     def localized(self, node: Node) -> Localized | None:
-        """A text given in both languages: a mapping with `nb` and `en`."""
+        """A text in bokmål (`nb`), and optionally nynorsk (`nn`) and English (`en`)."""
         if not node.present:
             return None
         if not isinstance(node.value, dict):
-            self.wrong_type(node, _("text in both languages (an 'nb:' and an 'en:' line)"))
+            self.wrong_type(node, _("text per language (an 'nb:' line, and 'nn:' and 'en:' lines if wanted)"))
             return None
         for key in node.value:
             if key not in LANGUAGE_KEYS:
@@ -194,20 +195,21 @@ class Checker:
                         key=key, allowed=", ".join(LANGUAGE_KEYS)
                     ),
                 )
-        texts = [self._translation(node.get(language)) for language in LANGUAGE_KEYS]
-        nb, en = texts
-        return Localized(nb=nb, en=en) if nb is not None and en is not None else None
+        nb = self._translation(node.get(REQUIRED_LANGUAGE), required=True)
+        others = {language: self._translation(node.get(language)) for language in LANGUAGE_KEYS if language != REQUIRED_LANGUAGE}
+        return Localized(nb=nb, **others) if nb is not None else None
 
-    def _translation(self, node: Node) -> str | None:
+    def _translation(self, node: Node, required: bool = False) -> str | None:
         if not node.present:
-            self.report(node, _("the translation is missing; every text needs both nb (bokmål) and en (English)"))
+            if required:
+                self.report(node, _("the bokmål text is missing; every text needs nb (bokmål), and may add nn (nynorsk) and en (English)"))
             return None
         if node.value is not None and not isinstance(node.value, str):
             self.wrong_type(node, _("plain text"))
             return None
         text = (node.value or "").strip()
         if not text:
-            self.report(node, _("the translation is empty; every text needs both nb (bokmål) and en (English)"))
+            self.report(node, _("the translation is empty; leave the line out to show the bokmål text instead"))
             return None
         return text
 

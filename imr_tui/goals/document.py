@@ -1,28 +1,33 @@
 """A person's goals on paper: the goal in their words, the steps, the course so far and the IMR Scale.
 
 It is personal: printed for the participant, or for whom they choose to share it with.
-The printing layer fits it on one A4 sheet; the longest histories show their latest part.
+Any number of goals, short-term goals and steps run onto as many A4 sheets as they need:
+the person's goals first, then the course so far, the IMR Scale as one table per rater,
+and the box for "my next step" last. The course and the ratings show their latest part.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from imr_tui.goals.effort import count_effort, effort_sentence, result_strip
 from imr_tui.goals.timeline import build_timeline
-from imr_tui.i18n import _, format_short_date, use_language
+from imr_tui.i18n import _, format_short_date, ngettext, use_language
+from imr_tui.i18n.goal_labels import PHASE_LABELS, RATER_LABELS, goal_label, outcome_label, quoted, step_label
 from imr_tui.imrs.display import format_change, format_item_change, format_mean
 from imr_tui.imrs.scale import ImrsScale
 from imr_tui.imrs.scoring import VersionSummary, summarise
 from imr_tui.printing.page import Column, Page, Paragraph, Section, Table, WritingSpace
-from imr_tui.i18n.goal_labels import PHASE_LABELS, RATER_SHORT, goal_label, outcome_label, quoted, step_label
 from imr_tui.store.goal_records import ImrsRatingRecord, ParticipantGoals, RecoveryGoalRecord
 
 TIMELINE_DAYS = 8
 """The latest days of the course on paper; the screen and `imr-tui goals` show them all."""
-RATINGS_PER_VERSION = 3
-"""The first rating (the start) and the latest ones of each version."""
+RATINGS_PER_VERSION = 4
+"""The first rating (the start) and the latest ones of each rater: as many as stay readable across A4."""
+SCALE_POINTS = 10.0
+"""The IMR Scale table's type: a little smaller than the body, so the items' names fit in two lines."""
 
 
 @dataclass(frozen=True)
@@ -88,28 +93,32 @@ class GoalsDocument:
         versions = [v for v in (summarise(self.scale, self.ratings, rater) for rater in ("participant", "clinician")) if v.ratings]
         if not versions:
             return Section(_("IMR Scale"), (Paragraph(_("No ratings yet.")),))
-        shown = [(version, _chosen(version)) for version in versions]
-        count = sum(len(indexes) + 1 for _version, indexes in shown)
-        share = 0.5 / count
+        blocks: list = []
+        for version in versions:
+            blocks += self._version_table(version)
+        note = _("Each item from {lowest} to {highest} ({highest} is best); n/a: not applicable.").format(lowest=self.scale.lowest, highest=self.scale.highest)
+        return Section(_("IMR Scale"), (*blocks, Paragraph(note)))
+
+    def _version_table(self, version: VersionSummary) -> list:
+        """One rater's ratings: the items down, the chosen ratings across, then the change since the start."""
+        indexes = _chosen(version)
+        share = 0.5 / (len(indexes) + 1)
         columns = [Column(_("Item"), 0.5)]
-        for version, indexes in shown:
-            mark = _(RATER_SHORT[version.rater])
-            columns += [Column(f"{mark} {_(PHASE_LABELS[version.ratings[i].phase])} {format_short_date(version.ratings[i].rated_on)}", share, "right") for i in indexes]
-            columns.append(Column(f"{mark}: " + _("Change"), share, "right"))
+        columns += [
+            Column(f"{_(PHASE_LABELS[version.ratings[i].phase]).capitalize()} {format_short_date(version.ratings[i].rated_on)}", share, "right")
+            for i in indexes
+        ]  # fmt: skip
+        columns.append(Column(_("Change"), share, "right"))
         rows = []
         for item in self.scale.items:
-            row = [f"{item.number}. {item.label}"]
-            for version, indexes in shown:
-                row += [_score(version.ratings[i].scores, item.id) for i in indexes]
-                row.append(format_item_change(version.item_changes.get(item.id)))
-            rows.append(tuple(row))
-        mean_row = [_("Mean")]
-        for version, indexes in shown:
-            mean_row += [format_mean(version.means[i]) for i in indexes]
-            mean_row.append(format_change(version.change))
-        rows.append(tuple(mean_row))
-        note = _("Each item from {lowest} to {highest} ({highest} is best); n/a: not applicable.").format(lowest=self.scale.lowest, highest=self.scale.highest)
-        return Section(_("IMR Scale"), (Table(tuple(columns), tuple(rows)), Paragraph(note)))
+            row = [f"{item.number}. {item.label}", *(_score(version.ratings[i].scores, item.id) for i in indexes)]
+            rows.append((*row, format_item_change(version.item_changes.get(item.id))))
+        rows.append((_("Mean"), *(format_mean(version.means[i]) for i in indexes), format_change(version.change)))
+        blocks: list = [Paragraph(_(RATER_LABELS[version.rater]), strong=True), Table(tuple(columns), tuple(rows), points=SCALE_POINTS)]
+        left_out = len(version.ratings) - len(indexes)
+        if left_out:
+            blocks.append(Paragraph(ngettext("{count} rating between these is not shown.", "{count} ratings between these are not shown.", left_out).format(count=left_out)))
+        return blocks
 
     def _next_step(self) -> Section:
         planned = [step for step in self.goals.all_steps() if step.status == "planned"]
@@ -130,7 +139,7 @@ def _chosen(version: VersionSummary) -> list[int]:
     return [0, *range(count - RATINGS_PER_VERSION + 1, count)]
 
 
-def _score(scores: dict[str, int | None], item_id: str) -> str:
+def _score(scores: Mapping[str, int | None], item_id: str) -> str:
     if item_id not in scores:
         return "·"
     return _("n/a") if scores[item_id] is None else str(scores[item_id])

@@ -45,7 +45,7 @@ def build_timeline(goals: ParticipantGoals) -> list[TimelineDay]:
         # Each wording is shown on the day it was chosen; the current one on the last revision's day.
         wordings = [revision.text for revision in goal.revisions] + [goal.text]
         days = [goal.set_on] + [revision.replaced_on for revision in goal.revisions]
-        for index, (day, text) in enumerate(zip(days, wordings)):
+        for index, (day, text) in enumerate(zip(days, wordings, strict=True)):
             milestones[day].append(Milestone("goal_set" if index == 0 else "goal_revised", text))
     for step in goals.all_steps():
         promised[step.set_on].append(step)

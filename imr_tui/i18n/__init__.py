@@ -19,6 +19,7 @@ from imr_tui.i18n.catalogue import (
 )
 from imr_tui.i18n.formatting import (
     format_date,
+    format_input_date,
     format_long_date,
     format_short_date,
     format_time,
@@ -36,6 +37,7 @@ __all__ = [
     "_",
     "current_language",
     "format_date",
+    "format_input_date",
     "format_long_date",
     "format_short_date",
     "format_time",

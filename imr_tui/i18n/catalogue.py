@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 
 LOCALES_DIR = Path(__file__).parent / "locales"
 DEFAULT_LANGUAGE = "nb"
 # Language code -> the Babel locale used for dates and numbers.
-LANGUAGES: dict[str, str] = {"nb": "nb_NO", "en": "en_GB"}
+LANGUAGES: dict[str, str] = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
 # Each language in its own words, as a choice is shown to someone who may read only that one.
-LANGUAGE_NAMES: dict[str, str] = {"nb": "Norsk bokmål", "en": "English"}
+LANGUAGE_NAMES: dict[str, str] = {"nb": "Norsk bokmål", "nn": "Norsk nynorsk", "en": "English"}
 SOURCE_LANGUAGE = "en"
 
 _active = DEFAULT_LANGUAGE
+"""The language of the screens: one for the whole process."""
+_for_this_call: ContextVar[str | None] = ContextVar("imr_tui_language", default=None)
+"""A document's or a message's own language, for the code that renders it (its thread or task) only."""
 
 
 class UnknownLanguageError(ValueError):
@@ -27,68 +31,63 @@ class UnknownLanguageError(ValueError):
 
 
 def set_language(code: str) -> None:
-    """Make `code` the language of every message from now on."""
+    """Make `code` the language of the screens and commands from now on.
+
+    It also ends any per-call language (`use_language`) still set in this context: the reader's
+    choice of language is the last word.
+    """
     global _active
+    _active = _checked(code)
+    _for_this_call.set(None)
+
+
+def _checked(code: str) -> str:
     code = code.strip().lower()
     if code not in LANGUAGES:
         raise UnknownLanguageError(code)
-    _active = code
+    return code
 
 
 def current_language() -> str:
-    return _active
+    return _for_this_call.get() or _active
 
 
 @contextlib.contextmanager
 def use_language(code: str) -> Iterator[None]:
-    """Temporarily switch language, e.g. to print a handout in the group's language."""
-    previous = _active
-    set_language(code)
+    """Speak `code` in this block only, e.g. to print a handout in the group's language.
+
+    A context variable, not the process-wide language: a handout rendered in a worker thread
+    leaves the screens in their own language while they draw.
+    """
+    token = _for_this_call.set(_checked(code))
     try:
         yield
     finally:
-        set_language(previous)
+        _for_this_call.reset(token)
 
 
 @cache
 def catalogue(code: str) -> dict[str, str | tuple[str, ...]]:
-    """All translations of one language, merged from its .po files.
+    """All translations of one language, merged from its .po files (read compiled, see compiled.py).
 
     The catalogues are split by area (one .po file per part of the app) so that they
     stay small and easy to review; a message id must not appear in two files.
     """
     if code == SOURCE_LANGUAGE:
         return {}
-    from imr_tui.i18n.cache import cached
+    from imr_tui.i18n.compiled import load
 
-    return cached(code, sorted((LOCALES_DIR / code).glob("*.po")), _read_po_files)
-
-
-def _read_po_files(files: list[Path]) -> dict[str, str | tuple[str, ...]]:
-    from babel.messages.pofile import read_po  # ~40 ms for all files: cached between starts (see cache.py)
-
-    messages: dict[str, str | tuple[str, ...]] = {}
-    for po_file in files:
-        with po_file.open("rb") as handle:
-            for message in read_po(handle, locale=LANGUAGES[po_file.parent.name]):
-                if not message.id or message.fuzzy:
-                    continue
-                if isinstance(message.id, tuple):
-                    if all(message.string):
-                        messages[message.id[0]] = tuple(message.string)
-                elif message.string:
-                    messages[message.id] = message.string
-    return messages
+    return load(LOCALES_DIR / code, code)
 
 
 def gettext(message: str, language: str | None = None) -> str:
-    translated = catalogue(language or _active).get(message)
+    translated = catalogue(language or current_language()).get(message)
     return translated if isinstance(translated, str) else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    """The form of a message that fits the number `n` (nb and en share the rule n != 1)."""
-    forms = catalogue(_active).get(singular)
+    """The form of a message that fits the number `n` (nb, nn and en share the rule n != 1)."""
+    forms = catalogue(current_language()).get(singular)
     if isinstance(forms, tuple):
         return forms[0 if n == 1 else 1]
     return singular if n == 1 else plural

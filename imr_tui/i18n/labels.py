@@ -4,17 +4,11 @@ from __future__ import annotations
 
 from imr_tui.i18n.catalogue import N_, _
 
-ATTENDANCE_LABELS = {
-    "present": N_("✓ present"),
-    "late": N_("◔ late"),
-    "left_early": N_("◑ left early"),
-    "absent_notice": N_("○ absent, with notice"),
-    "absent_no_notice": N_("✗ absent, no notice"),
-}
 
+def attendance_label(status: str | None, narrow: bool = False) -> str:
+    from imr_tui.domain.attendance import attendance_words
 
-def attendance_label(status: str | None) -> str:
-    return _(ATTENDANCE_LABELS[status]) if status in ATTENDANCE_LABELS else _("· not marked")
+    return attendance_words(status, narrow)
 
 
 FOLLOW_UP_LABELS = {

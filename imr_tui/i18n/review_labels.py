@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from imr_tui.i18n import N_, _, current_language, format_short_date
+from imr_tui.domain.attendance import SYMBOLS
+from imr_tui.i18n import LANGUAGES, N_, _, current_language, format_short_date
 from imr_tui.review.register import Register, RegisterPerson, RegisterSession
 from imr_tui.review.rules import Drift, GroupFigures, Outlook
 
-SYMBOLS = {"present": "✓", "late": "◔", "left_early": "◑", "absent_notice": "○", "absent_no_notice": "✗"}
 SYMBOL_STYLES = {"absent_no_notice": "bold", "absent_notice": "dim"}
 
 DRIFT_LABELS = {Drift.ABSENT_IN_A_ROW: N_("⚠ absent in a row"), Drift.LOW_RECENT_ATTENDANCE: N_("⚠ seldom lately")}
@@ -19,7 +19,7 @@ OUTLOOK_LABELS = {
 }
 
 
-def LEGEND() -> str:  # noqa: N802  (a constant made when shown, in the language active then)
+def LEGEND() -> str:
     return _("✓ present  ◔ late  ◑ left early  ○ absent with notice  ✗ absent without notice  · not marked")
 
 
@@ -29,7 +29,7 @@ def attendance_symbol(register: Register, person: RegisterPerson, session: Regis
     if not session.held:
         return Text("–", style="dim")
     status = register.marks.get((person.id, session.id))
-    return Text(SYMBOLS.get(status, "·"), style=SYMBOL_STYLES.get(status, ""), justify="center")
+    return Text(SYMBOLS.get(status or "", "·"), style=SYMBOL_STYLES.get(status or "", ""), justify="center")
 
 
 def session_heading(session: RegisterSession) -> str:
@@ -41,7 +41,7 @@ def percent(share: float | None) -> str:
         return "–"
     from babel.numbers import format_percent
 
-    return format_percent(share, locale="nb_NO" if current_language() == "nb" else "en_GB")
+    return format_percent(share, locale=LANGUAGES[current_language()])
 
 
 def drift_label(flag: Drift | None) -> str:
@@ -59,7 +59,7 @@ def outlook_label(value: Outlook) -> str:
 
 def outlook_line(register: Register, outlooks: list[Outlook]) -> str:
     """For a course still running: how many can still complete."""
-    return _("Started {started} · completed already {completed} · on track {on_track} · out of reach {out}").format(
+    return _("Started {started} · already completed {completed} · on track {on_track} · out of reach {out}").format(
         started=len(register.people), completed=outlooks.count(Outlook.COMPLETED),
         on_track=outlooks.count(Outlook.ON_TRACK), out=outlooks.count(Outlook.OUT_OF_REACH),
     )  # fmt: skip

@@ -66,7 +66,9 @@ def check_scale(path: Path) -> tuple[ImrsScale | None, list[Problem]]:
 def _read_document(path: Path) -> tuple[object, Problem | None]:
     file = str(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        from imr_tui.text_file import read_data_file
+
+        text = read_data_file(path).decode("utf-8")
     except FileNotFoundError:
         return None, Problem(file, 0, "file", _("the file does not exist; give the path of an IMR Scale file (YAML)"))
     except IsADirectoryError:
@@ -76,16 +78,9 @@ def _read_document(path: Path) -> tuple[object, Problem | None]:
     except UnicodeDecodeError as error:
         line = path.read_bytes()[: error.start].count(b"\n") + 1
         return None, Problem(file, line, "file", _("the file is not UTF-8 text; save it with the UTF-8 encoding"))
-    from ruamel.yaml import YAML  # ~20 ms, paid only when the scale is first needed
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from imr_tui.curriculum.safe_yaml import parse_yaml
 
-    try:
-        return YAML(typ="rt").load(text), None
-    except YAMLError as error:
-        mark = getattr(error, "problem_mark", None) if isinstance(error, MarkedYAMLError) else None
-        line = mark.line + 1 if mark is not None else 1
-        reason = getattr(error, "problem", None) or str(error)
-        return None, Problem(file, line, "yaml", _("not valid YAML: {problem}").format(problem=reason))
+    return parse_yaml(text, file)
 
 
 def _scale(check: Checker, root: Node, source: Path) -> ImrsScale | None:
@@ -143,6 +138,8 @@ def _item(check: Checker, node: Node) -> ImrsItem | None:
     if when_node.present and may_skip is False:
         check.report(when_node, _("only an item with 'may_be_not_applicable: true' can say when it is not applicable"))
         return None
-    if None in (item_id, number, label, low, high, may_skip, reverse) or (when_node.present and when is None):
+    if item_id is None or number is None or label is None or low is None or high is None or may_skip is None or reverse is None:
+        return None
+    if when_node.present and when is None:
         return None
     return ImrsItem(item_id, number, label, low, high, may_skip, when, reverse)

@@ -6,6 +6,7 @@ The rules come from the scale's data: the range, which items may be "not applica
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -14,7 +15,13 @@ from imr_tui.imrs.scale import ImrsItem, ImrsScale
 
 
 class Rating(Protocol):
-    """What scoring needs of a rating (the store's ImrsRatingRecord has it)."""
+    """What scoring and the tables and charts need of a rating (the store's ImrsRatingRecord has it)."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def rated_on(self) -> dt.date: ...
 
     @property
     def rater(self) -> str: ...
@@ -48,6 +55,17 @@ def mean(scale: ImrsScale, rating: Rating) -> float | None:
 def answered(scale: ImrsScale, rating: Rating) -> int:
     """Items answered, with a score or as "not applicable"."""
     return sum(1 for item in scale.items if item.id in rating.scores and (rating.scores[item.id] is not None or item.may_be_not_applicable))
+
+
+def complete(scale: ImrsScale, rating: Rating) -> bool:
+    """Every item answered, with a score in range or "not applicable" where the item allows it.
+
+    Only a complete rating is a finished one; one saved before that is partial: shown as such
+    in the history and never used for the change since the start, the latest rating or the chart.
+    """
+    return answered(scale, rating) == len(scale.items) and all(
+        scale.allows(item, rating.scores[item.id]) for item in scale.items
+    )
 
 
 def start_and_latest(ratings: Sequence[Rating]) -> tuple[Rating, Rating] | None:
@@ -86,12 +104,20 @@ class VersionSummary:
 
     rater: str
     ratings: tuple[Rating, ...]
+    """Every rating of the version, partial ones too (the table shows them, marked)."""
     means: tuple[float | None, ...]
     change: float | None
     item_changes: dict[str, int]
+    finished: tuple[Rating, ...] = ()
+    """The complete ratings only: the change, the latest rating and the chart use these."""
+    finished_means: tuple[float | None, ...] = ()
 
 
 def summarise(scale: ImrsScale, ratings: Sequence[Rating], rater: str) -> VersionSummary:
     """The ratings of one version (oldest first, as the store gives them) with means and changes."""
     own = tuple(rating for rating in ratings if rating.rater == rater)
-    return VersionSummary(rater, own, tuple(mean(scale, rating) for rating in own), change_in_mean(scale, own), change_per_item(scale, own))
+    finished = tuple(rating for rating in own if complete(scale, rating))
+    return VersionSummary(
+        rater, own, tuple(mean(scale, rating) for rating in own), change_in_mean(scale, finished), change_per_item(scale, finished),
+        finished, tuple(mean(scale, rating) for rating in finished),
+    )

@@ -7,20 +7,10 @@ trail outlives an erase and never cascades away with the records it describes.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlmodel import Field, SQLModel
 
 from imr_tui.models.base import utc_now
-
-
-class AuditAction(StrEnum):
-    CREATE = "create"
-    UPDATE = "update"
-    DELETE = "delete"
-    VIEW = "view"
-    EXPORT = "export"
-    ERASE = "erase"
 
 
 class AuditEvent(SQLModel, table=True):

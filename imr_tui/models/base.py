@@ -24,5 +24,5 @@ class Versioned(SQLModel):
     updated_at: dt.datetime = Field(default_factory=utc_now, nullable=False)
 
     @declared_attr  # type: ignore[misc]
-    def __mapper_args__(cls) -> dict[str, object]:  # noqa: N805
+    def __mapper_args__(cls) -> dict[str, object]:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]

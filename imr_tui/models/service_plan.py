@@ -10,18 +10,12 @@ everything stored about one person can be found and removed from the participant
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field
 
+from imr_tui.domain.vocabulary import ShareMethod
 from imr_tui.models.base import Versioned
-
-
-class ShareMethod(StrEnum):
-    PRINTED = "printed"
-    PDF = "pdf"
-    SHOWN = "shown"
 
 
 class ServicePlan(Versioned, table=True):

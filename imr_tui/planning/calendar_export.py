@@ -12,8 +12,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from imr_tui.curriculum import Curriculum
-from imr_tui.models import SessionStatus
-from imr_tui.store.planning_records import GroupPlan
+from imr_tui.domain.schedule_records import GroupPlan
+from imr_tui.domain.vocabulary import SessionStatus
 
 OSLO = "Europe/Oslo"
 
@@ -54,6 +54,8 @@ def plan_calendar(plan: GroupPlan, curriculum: Curriculum, now: dt.datetime) -> 
 
 def write_plan_calendar(path: Path, plan: GroupPlan, curriculum: Curriculum, now: dt.datetime) -> int:
     """Write the file; returns how many events it holds."""
+    from imr_tui.safe_output import write_private
+
     data = plan_calendar(plan, curriculum, now)
-    path.write_bytes(data)
+    write_private(path, data, option="--ics")
     return data.count(b"BEGIN:VEVENT")

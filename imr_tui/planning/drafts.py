@@ -10,9 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from imr_tui.curriculum import Curriculum
+from imr_tui.domain.vocabulary import Cadence, GroupStatus
 from imr_tui.i18n import _, format_short_date
-from imr_tui.models import Cadence, GroupStatus
-from imr_tui.planning.fields import LONGEST_SESSION, InvalidField
+from imr_tui.planning.fields import LONGEST_SESSION, InvalidField, date_list_hint
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def group_draft_problems(draft: GroupDraft, minimum_minutes: int) -> list[Invali
         problem("weekdays", _("weekdays are numbered 1 (Monday) to 7 (Sunday)"))
     if draft.cadence == Cadence.DATES:
         if not draft.dates:
-            problem("dates", _("list the dates the group meets, such as 7.1.2027, 14.1.2027"))
+            problem("dates", date_list_hint())
         elif draft.dates[0] < draft.start_date:
             problem("dates", _("the first date is before the start date {date}").format(date=format_short_date(draft.start_date)))
         elif draft.end_date and draft.dates[-1] > draft.end_date:

@@ -11,13 +11,15 @@ import datetime as dt
 import re
 
 from imr_tui.errors import BadInputError
-from imr_tui.i18n import _
+from imr_tui.i18n import _, format_input_date
 
 LONGEST_SESSION = 240
 """Minutes: a longer session is almost certainly a typing error (600 for 60)."""
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+EXAMPLE_DAY = dt.date(2026, 11, 24)
+EXAMPLE_LIST = (dt.date(2027, 1, 7), dt.date(2027, 1, 14))
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})$")
 
 
@@ -38,7 +40,8 @@ def parse_date(text: str, field: str) -> dt.date:
     elif iso:
         year, month, day = (int(part) for part in iso.groups())
     else:
-        raise InvalidField(field, _("write a date as 24.11.2026 or 2026-11-24, not '{text}'").format(text=text) if text else _("a date is needed here, such as 24.11.2026"))
+        example = format_input_date(EXAMPLE_DAY)
+        raise InvalidField(field, _("write a date as {example} or 2026-11-24, not '{text}'").format(example=example, text=text) if text else _("a date is needed here, such as {example}").format(example=example))
     if not 1 <= month <= 12:
         raise InvalidField(field, _("there is no month {month}: the months are 1 to 12").format(month=month))
     days_in_month = calendar.monthrange(year, month)[1]
@@ -73,13 +76,22 @@ def parse_date_list(text: str, field: str) -> list[dt.date]:
     """Dates separated by commas, spaces or new lines, in any order; each once."""
     parts = [part for part in re.split(r"[,;\s]+", text.strip()) if part]
     if not parts:
-        raise InvalidField(field, _("list the dates the group meets, such as 7.1.2027, 14.1.2027"))
+        raise InvalidField(field, date_list_hint())
     return sorted({parse_date(part, field) for part in parts})
 
 
 def format_date_input(day: dt.date | None) -> str:
-    """A date as it is typed into a form (day first, the Norwegian way, read in both languages)."""
-    return f"{day.day}.{day.month}.{day.year}" if day else ""
+    """A date as it is shown in a form, in the reader's way (`04.12.2026`, `04/12/2026`)."""
+    return format_input_date(day)
+
+
+def date_list_example() -> str:
+    """Two dates as a list of them is written: `07.01.2027, 14.01.2027`."""
+    return ", ".join(format_input_date(day) for day in EXAMPLE_LIST)
+
+
+def date_list_hint() -> str:
+    return _("list the dates the group meets, such as {examples}").format(examples=date_list_example())
 
 
 def format_time_input(moment: dt.time) -> str:

@@ -6,13 +6,14 @@ Shared by the screens and the command line, so both say the same thing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from imr_tui.i18n import N_, _, ngettext
 from imr_tui.i18n.catalogue import LANGUAGES, current_language
 
 if TYPE_CHECKING:
-    from imr_tui.store.planning_records import PlanChange
+    from imr_tui.curriculum import Curriculum
+    from imr_tui.domain.schedule_records import PlanChange
 
 GROUP_STATUS = {
     "planned": N_("○ planned"),
@@ -44,7 +45,7 @@ def session_status_label(status: str, reason: str = "") -> str:
     return f"{label}: {reason}" if reason else label
 
 
-def weekday_names(width: str = "abbreviated") -> list[str]:
+def weekday_names(width: Literal["abbreviated", "narrow", "short", "wide"] = "abbreviated") -> list[str]:
     """Monday first, in the active language."""
     from babel.dates import get_day_names
 
@@ -53,14 +54,17 @@ def weekday_names(width: str = "abbreviated") -> list[str]:
 
 
 def meets_parts(cadence: str, weekdays: Iterable[int]) -> tuple[str, str]:
-    """How often a group meets, as the days and the rhythm: ('Tue, Thu', 'every other week')."""
-    days = ", ".join(weekday_names()[day - 1] for day in sorted(weekdays))
+    """How often a group meets, as a reader says it: ('every Tuesday and Thursday', ''), ('every other Friday', '')."""
+    from babel.lists import format_list
+
+    names = weekday_names("wide")
+    days = format_list([names[day - 1] for day in sorted(weekdays)], locale=LANGUAGES[current_language()])
     if cadence == "weekdays":
         return _("every weekday"), ""
     if cadence == "weekly":
-        return days, _("every week")
+        return _("every {days}").format(days=days), ""
     if cadence == "fortnightly":
-        return days, _("every other week")
+        return _("every other {days}").format(days=days), ""
     return _("chosen dates"), ""
 
 
@@ -78,3 +82,9 @@ def plan_change_notice(change: PlanChange) -> str:
     if change.changed_sessions:
         parts.append(ngettext("{count} session changed", "{count} sessions changed", change.changed_sessions).format(count=change.changed_sessions))
     return "\n".join([", ".join(parts), *change.warnings]).strip()
+
+
+def cut_modules_warning(module_ids: Iterable[str], curriculum: Curriculum) -> str:
+    """'The end date leaves no room for: 10. …, 11. …', in curriculum order."""
+    titles = [f"{module.number}. {module.title}" for module_id in module_ids if (module := curriculum.module(module_id)) is not None]
+    return _("⚠ The end date leaves no room for all of the course; these modules will not fit, or not whole: {modules}").format(modules="; ".join(titles))

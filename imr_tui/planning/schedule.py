@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from imr_tui.curriculum import Curriculum, Module
-from imr_tui.models import Cadence
+from imr_tui.domain.vocabulary import Cadence
 
 MONDAY_TO_FRIDAY = frozenset({1, 2, 3, 4, 5})
 

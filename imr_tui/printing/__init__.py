@@ -1,8 +1,9 @@
 """Printed documents: data from the store laid out as a page, drawn as PDF, Markdown or HTML.
 
 One module per document (`agenda`, `schedule`, `attendance`), one per format (`pdf`, `markdown`, `html`, `text`),
-sharing the page model (`page`) and the look (`style`). The PDF library is imported
-only when a PDF is made.
+sharing the page model (`page`) and the look (`style`). A page flows onto as many A4
+sheets as it needs (`pdf`); only the agenda handout is held to one. The PDF library is
+imported only when a PDF is made.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """The session agenda handout: what a participant takes home from one session.
 
 `agenda_document` gathers the facts from the store and the curriculum in the active
-language; `agenda_page` lays them out as a `Page` for the renderers. Participants'
-names appear only when asked for (a sign-in list).
+language; `agenda_page` lays them out as a `Page` for the renderers. The handout is held
+to one A4 sheet: when the topic's key points do not fit, the last ones are left out and the
+sheet says so (the type never shrinks). Participants' names never appear on the handout:
+asked for, they come on a sign-in sheet of its own, so the copies handed out carry none.
 """
 
 from __future__ import annotations
@@ -12,13 +14,18 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from imr_tui.curriculum import Curriculum, SessionStructure
-from imr_tui.i18n import LANGUAGES, _, current_language, format_long_date, format_time, use_language
+from imr_tui.domain.vocabulary import SessionStatus
+from imr_tui.i18n import LANGUAGES, _, current_language, format_long_date, format_time, ngettext, use_language
 from imr_tui.planning.agenda import build_agenda
-from imr_tui.printing.page import Bullets, Column, Page, Paragraph, Section, Table, WritingSpace
+from imr_tui.printing.page import Bullets, Column, Page, Paragraph, Section, Table, WritingSpace, shortened
+
+LAST_RESORT_LENGTHS = (600, 300, 150)
+"""With every key point left out, texts are cut to these lengths until the handout fits its sheet."""
 
 if TYPE_CHECKING:
+    from imr_tui.domain.records import SessionOverview
+    from imr_tui.domain.schedule_records import GroupPlan
     from imr_tui.store import Store
-    from imr_tui.store.records import SessionOverview
 
 
 @dataclass(frozen=True)
@@ -50,10 +57,21 @@ class AgendaDocument:
     home_assignment_agreed: bool
     """True when the group has agreed it; otherwise it is the topic's suggestion."""
     participants: tuple[str, ...] = ()
-    """Names for the sign-in list; empty unless the therapist asked for names."""
+    """Names for the sign-in sheet; empty unless the therapist asked for names."""
+    number: int | None = None
+    """The session's place in the course (group sessions held or planned, cancelled ones left out)."""
+    course_length: int | None = None
+    next_date: dt.date | None = None
+    next_starts: dt.time | None = None
 
     def page(self) -> Page:
+        """The whole handout, as a preview shows it; on paper `pages()` keeps it to one sheet."""
         return agenda_page(self)
+
+    def pages(self) -> tuple[Page, ...]:
+        """The handout on one sheet, then the sign-in sheet when names were asked for."""
+        handout = one_sheet(self)
+        return (handout, sign_in_page(self)) if self.participants else (handout,)
 
 
 def agenda_document(
@@ -62,10 +80,29 @@ def agenda_document(
 ) -> AgendaDocument:
     """The agenda of one session, in the active language or, with `in_group_language`, the group's."""
     overview = store.sessions.overview(session_id)
+    return agenda_from(overview, store.schedule.plan(overview.session.group_id), curriculum, with_names, show_group_name, in_group_language)
+
+
+def agenda_from(
+    overview: SessionOverview, plan: GroupPlan, curriculum: Curriculum, with_names: bool = False, show_group_name: bool = True,
+    in_group_language: bool = False,
+) -> AgendaDocument:
+    """The agenda made from a session and its course plan already read (the app reads them through its store gateway)."""
     if in_group_language:
         with use_language(overview.group_language):
-            return _agenda(overview, curriculum, with_names, show_group_name)
-    return _agenda(overview, curriculum, with_names, show_group_name)
+            return _in_course(_agenda(overview, curriculum, with_names, show_group_name), plan)
+    return _in_course(_agenda(overview, curriculum, with_names, show_group_name), plan)
+
+
+def _in_course(document: AgendaDocument, plan: GroupPlan) -> AgendaDocument:
+    """The session's number in the course and when the group meets next."""
+    sessions = [entry for entry in plan.entries if not entry.individual and entry.status != SessionStatus.CANCELLED]
+    numbers = {entry.id: number for number, entry in enumerate(sessions, start=1)}
+    later = [entry for entry in sessions if entry.date > document.date]
+    return replace(
+        document, number=numbers.get(document.session_id), course_length=len(sessions) or None,
+        next_date=later[0].date if later else None, next_starts=later[0].start_time if later else None,
+    )  # fmt: skip
 
 
 def _agenda(overview: SessionOverview, curriculum: Curriculum, with_names: bool, show_group_name: bool) -> AgendaDocument:
@@ -88,10 +125,19 @@ def _agenda(overview: SessionOverview, curriculum: Curriculum, with_names: bool,
         topic_title=topic.title.get() if topic else None,
         parts=tuple(AgendaPart(item.starts, item.ends, item.minutes, item.part.title.get()) for item in items),
         key_points=tuple(point.get() for point in topic.key_points) if topic else (),
-        home_assignment=overview.home_assignment or suggested,
+        home_assignment=_for_the_group(overview.home_assignment, overview, with_names) or suggested,
         home_assignment_agreed=bool(overview.home_assignment),
         participants=tuple(person.name for person in overview.participants) if with_names else (),
     )
+
+
+def _for_the_group(text: str, overview: SessionOverview, with_names: bool) -> str:
+    """A handout carries no names unless asked for: a name typed into the text is printed as the alias or initials."""
+    if with_names:
+        return text
+    from imr_tui.privacy_names import Person, replace_names
+
+    return replace_names(text, [Person(person.id, person.name, person.alias) for person in overview.participants])
 
 
 def _with_session_minutes(structure: SessionStructure, minutes: dict[str, int]) -> SessionStructure:
@@ -105,21 +151,74 @@ def _with_session_minutes(structure: SessionStructure, minutes: dict[str, int]) 
     return replace(structure, parts=parts)
 
 
-def agenda_page(document: AgendaDocument) -> Page:
+def agenda_page(document: AgendaDocument, key_points: int | None = None) -> Page:
+    """The handout; with `key_points`, only the first so many key points, and a line saying the rest are left out."""
     with use_language(document.language):
         return Page(
             language=document.language,
             kicker=_("Session agenda"),
             title=document.group_name or _("IMR group"),
             details=_details(document),
-            sections=_sections(document),
+            sections=_sections(document, key_points),
             metadata_title=" – ".join(filter(None, (_("Agenda"), document.group_name, document.date.isoformat()))),
+        )
+
+
+def one_sheet(document: AgendaDocument) -> Page:
+    """The handout as it fits one A4 sheet: key points are left out from the end until it does.
+
+    Only a handout with absurdly long texts even then has them cut short (ending in "…").
+    """
+    from imr_tui.printing.pdf import sheet_counts
+
+    def fits(page: Page) -> bool:
+        return sheet_counts((page,))[0] <= 1
+
+    page = agenda_page(document)
+    if fits(page):
+        return page
+    low, high = 0, len(document.key_points) - 1  # the most key points that fit lie in low..high; fewer is never longer
+    while low < high:
+        middle = (low + high + 1) // 2
+        if fits(agenda_page(document, key_points=middle)):
+            low = middle
+        else:
+            high = middle - 1
+    page = agenda_page(document, key_points=low)
+    if fits(page):
+        return page
+    for limit in LAST_RESORT_LENGTHS:
+        page = shortened(page, limit)
+        if fits(page):
+            break
+    return page
+
+
+def sign_in_page(document: AgendaDocument) -> Page:
+    """The sign-in list on a sheet of its own: it stays with the therapists, never on a copy handed out."""
+    with use_language(document.language):
+        when = format_long_date(document.date)
+        sign_in = Table(
+            columns=(Column(_("Name"), 0.45), Column(_("Signature"), 0.55)),
+            rows=tuple((name, "") for name in document.participants),
+            writing_rows=True,
+        )
+        return Page(
+            language=document.language,
+            kicker=_("Sign-in sheet"),
+            title=document.group_name or _("IMR group"),
+            details=(f"{when[:1].upper()}{when[1:]} · {format_time(document.starts)}–{format_time(document.ends)}", _("Contains names: for the therapists' files, not for handing out.")),
+            sections=(Section(_("Sign-in list"), (sign_in,)),),
+            metadata_title=" – ".join(filter(None, (_("Sign-in sheet"), document.group_name, document.date.isoformat()))),
         )
 
 
 def _details(document: AgendaDocument) -> tuple[str, ...]:
     when = format_long_date(document.date)
-    lines = [f"{when[:1].upper()}{when[1:]} · {format_time(document.starts)}–{format_time(document.ends)}"]
+    first = f"{when[:1].upper()}{when[1:]} · {format_time(document.starts)}–{format_time(document.ends)}"
+    if document.number and document.course_length:
+        first += " · " + _("session {number} of {count}").format(number=document.number, count=document.course_length)
+    lines = [first]
     if document.location:
         lines.append(document.location)
     if document.therapists:
@@ -127,10 +226,13 @@ def _details(document: AgendaDocument) -> tuple[str, ...]:
 
         names = format_list(list(document.therapists), locale=LANGUAGES[document.language])
         lines.append(_("Led by: {names}").format(names=names))
+    if document.next_date:
+        time = f" {format_time(document.next_starts)}" if document.next_starts else ""
+        lines.append(_("Next session: {when}").format(when=format_long_date(document.next_date) + time))
     return tuple(lines)
 
 
-def _sections(document: AgendaDocument) -> tuple[Section, ...]:
+def _sections(document: AgendaDocument, key_points: int | None) -> tuple[Section, ...]:
     if document.module_title:
         topic = (Paragraph(_("Topic: {title}").format(title=document.topic_title), strong=True),) if document.topic_title else ()
         sections = [Section(document.module_title, topic)]
@@ -142,16 +244,18 @@ def _sections(document: AgendaDocument) -> tuple[Section, ...]:
     )
     sections.append(Section(_("Agenda"), (schedule,)))
     if document.key_points:
-        sections.append(Section(_("Key points"), (Bullets(document.key_points),)))
+        shown = document.key_points if key_points is None else document.key_points[:key_points]
+        blocks: list = [Bullets(shown)] if shown else []
+        left_out = len(document.key_points) - len(shown)
+        if left_out:
+            note = ngettext(
+                "{count} more key point is left out to keep the agenda on one sheet; the therapist has it.",
+                "{count} more key points are left out to keep the agenda on one sheet; the therapist has them.", left_out,
+            )  # fmt: skip
+            blocks.append(Paragraph(note.format(count=left_out)))
+        sections.append(Section(_("Key points"), tuple(blocks)))
     if document.home_assignment:
         heading = _("Home assignment") if document.home_assignment_agreed else _("Home assignment (suggestion)")
         sections.append(Section(heading, (Paragraph(document.home_assignment),)))
-    sections.append(Section(_("My step until next time"), (WritingSpace(min_lines=2 if document.participants else 3),), boxed=True))
-    if document.participants:
-        sign_in = Table(
-            columns=(Column(_("Name"), 0.45), Column(_("Signature"), 0.55)),
-            rows=tuple((name, "") for name in document.participants),
-            writing_rows=True,
-        )
-        sections.append(Section(_("Sign-in list"), (sign_in,)))
+    sections.append(Section(_("My step until next time"), (WritingSpace(min_lines=2, fills_sheet=True),), boxed=True))
     return tuple(sections)

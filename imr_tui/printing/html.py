@@ -9,10 +9,6 @@ from imr_tui.printing import style
 from imr_tui.printing.page import Block, Bullets, Page, Paragraph, Section, Table, WritingSpace
 
 
-def render_html(page: Page) -> str:
-    return render_html_pages((page,))
-
-
 def render_html_pages(pages: Sequence[Page]) -> str:
     """One file; each page starts a new sheet when printed."""
     first = pages[0]
@@ -56,7 +52,7 @@ def _table(table: Table) -> str:
         return f'<{tag} class="{column.align}" style="width:{column.width * 100:.0f}%">{escape(text)}</{tag}>'
 
     head = "<tr>" + "".join(cell("th", column.title, column) for column in table.columns) + "</tr>"
-    rows = "".join("<tr>" + "".join(cell("td", text, column) for text, column in zip(row, table.columns)) + "</tr>" for row in table.rows)
+    rows = "".join("<tr>" + "".join(cell("td", text, column) for text, column in zip(row, table.columns, strict=False)) + "</tr>" for row in table.rows)
     return f'<table class="{"writing-rows" if table.writing_rows else "schedule"}"><thead>{head}</thead><tbody>{rows}</tbody></table>'
 
 
@@ -76,12 +72,16 @@ h1 {{ font-size: {s.TITLE}pt; margin: 1mm 0 1.5mm; line-height: 1.2; }}
 .details {{ color: {s.MUTED}; font-size: {s.DETAILS}pt; padding-bottom: 3mm; border-bottom: 0.6mm solid {s.ACCENT};
            margin-bottom: {s.AFTER_HEADER}mm; }}
 h2 {{ color: {s.ACCENT}; font-size: {s.HEADING}pt; margin: 0 0 {s.AFTER_HEADING}mm; }}
-section {{ margin-bottom: {s.AFTER_SECTION}mm; break-inside: avoid; }}
+section {{ margin-bottom: {s.AFTER_SECTION}mm; }}
+h2 {{ break-after: avoid; }}
+section.box {{ break-inside: avoid; }}
 .strong {{ font-weight: bold; }}
 ul {{ margin: 0; padding-left: {s.BULLET_INDENT}mm; }}
 li {{ margin-bottom: 1.5mm; }}
 li::marker {{ color: {s.ACCENT}; }}
 table {{ width: 100%; border-collapse: collapse; }}
+thead {{ display: table-header-group; }}  /* the column headings again on every printed sheet */
+tr {{ break-inside: avoid; }}
 th {{ color: {s.MUTED}; font-size: {s.SMALL}pt; text-align: left; border-bottom: 0.3mm solid {s.MUTED}; padding: 0 {s.COLUMN_GAP}mm 1mm 0; }}
 td {{ border-bottom: 0.25mm solid {s.RULE}; padding: {s.CELL_PADDING}mm {s.COLUMN_GAP}mm {s.CELL_PADDING}mm 0; vertical-align: top; }}
 th.right, td.right {{ text-align: right; padding-right: 0; }}

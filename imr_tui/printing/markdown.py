@@ -15,7 +15,9 @@ def render_markdown(page: Page) -> str:
     lines += [f"{escape(detail)}  " for detail in page.details]
     for section in page.sections:
         lines += ["", f"## {escape(section.heading)}", ""]
-        for block in section.blocks:
+        for index, block in enumerate(section.blocks):
+            if index:
+                lines.append("")  # a blank line between blocks: each field stays a paragraph of its own
             if isinstance(block, Paragraph):
                 lines.append(f"**{escape(block.text)}**" if block.strong else escape(block.text))
             elif isinstance(block, Bullets):

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from imr_tui.errors import BadInputError, UserError
+from imr_tui.errors import BadInputError
 from imr_tui.i18n import _
 from imr_tui.printing.page import Page
 
@@ -62,22 +60,9 @@ def _renderer(suffix: str) -> Callable[[Sequence[Page]], bytes | str]:
 
 def write_private(path: Path, data: bytes) -> None:
     """Replace `path` in one step with a file only the owner can read (0600), never half-written."""
-    folder = path.parent
-    if not folder.is_dir():
-        raise BadInputError(_("{path}: the folder {folder} does not exist").format(path=path, folder=folder))
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")  # created 0600
-    except PermissionError:
-        raise UserError(_("{path}: no permission to write in {folder}").format(path=path, folder=folder)) from None
-    except OSError as error:
-        raise UserError(_("{path}: cannot write the file: {reason}").format(path=path, reason=error.strerror)) from None
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UserError(_("{path}: cannot write the file: {reason}").format(path=path, reason=error.strerror)) from None
+    from imr_tui.safe_output import write_private as write_whole
+
+    write_whole(path, data)
 
 
 def slug(text: str) -> str:

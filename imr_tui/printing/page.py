@@ -1,8 +1,8 @@
-"""A printed page as plain blocks of translated text.
+"""A printed document as plain blocks of translated text.
 
-Each document (the agenda now; the attendance register and the service plan later)
-turns its data into a `Page`; the renderers draw any page as PDF, Markdown, HTML or
-plain text, so a new document needs no new renderer.
+Each document turns its data into one or more `Page`s; the renderers draw any page as
+PDF, Markdown, HTML or plain text, so a new document needs no new renderer. A page is
+not one sheet: on paper it flows onto as many A4 sheets as it needs.
 """
 
 from __future__ import annotations
@@ -36,13 +36,17 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     writing_rows: bool = False
     """Rows tall enough to write or sign in by hand (a sign-in list)."""
+    points: float | None = None
+    """The type size of the cells; None: body text. A wide register uses 9 pt to fit more columns."""
 
 
 @dataclass(frozen=True)
 class WritingSpace:
-    """Lines to write on by hand; on paper they take whatever room the page has left."""
+    """Lines to write on by hand."""
 
     min_lines: int = 3
+    fills_sheet: bool = False
+    """On paper, more lines down to the bottom of the sheet (the one-sheet agenda)."""
 
 
 Block = Paragraph | Bullets | Table | WritingSpace
@@ -54,6 +58,8 @@ class Section:
     blocks: tuple[Block, ...]
     boxed: bool = False
     """Framed, to stand out: the part a participant fills in."""
+    whole: bool = False
+    """Kept on one sheet when it fits one: a section a reader must see at once (a crisis number)."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class Page:
     """The title a PDF viewer or browser tab shows."""
     landscape: bool = False
     """Turned sideways, for wide tables such as the attendance register."""
+    running_title: str = ""
+    """The line on top of every sheet after the first (default: the kicker and the title)."""
 
 
 def shortened(page: Page, limit: int) -> Page:

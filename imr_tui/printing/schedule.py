@@ -10,15 +10,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from imr_tui.curriculum import Curriculum
-from imr_tui.i18n import _, format_short_date, format_time, format_weekday, use_language
-from imr_tui.models import SessionStatus
+from imr_tui.domain.schedule_records import GroupPlan, PlanEntry
+from imr_tui.domain.vocabulary import SessionStatus
+from imr_tui.i18n import _, format_short_date, format_time, format_weekday, ngettext, use_language
 from imr_tui.planning.labels import meets_label
 from imr_tui.printing.page import Column, Page, Paragraph, Section, Table
-from imr_tui.store.planning_records import GroupPlan, PlanEntry
-
-
-ROWS_PER_SHEET = 24
-"""Sessions per A4 sheet: a term of weekly sessions, in type that stays easy to read."""
 
 
 @dataclass(frozen=True)
@@ -42,15 +38,10 @@ class ScheduleDocument:
         )
 
     def page(self) -> Page:
-        return self.pages()[0]
-
-    def pages(self) -> tuple[Page, ...]:
-        """One sheet per `ROWS_PER_SHEET` sessions, each with the heading, so any sheet stands alone."""
+        """One table that runs onto as many sheets as it needs, its heading and column headings on each."""
         entries = self.entries()
-        chunks = [entries[start : start + ROWS_PER_SHEET] for start in range(0, len(entries), ROWS_PER_SHEET)] or [()]
-        return tuple(self._sheet(chunk, number, len(chunks)) for number, chunk in enumerate(chunks, start=1))
-
-    def _sheet(self, entries: tuple[PlanEntry, ...], number: int, count: int) -> Page:
+        unplanned = _unplanned_tail(entries)
+        shown = entries[: len(entries) - len(unplanned)]
         with use_language(self.language):
             plan = self.plan
             details = [meets_label(plan.cadence, plan.weekdays)]
@@ -59,17 +50,21 @@ class ScheduleDocument:
             if plan.therapists:
                 details.append(_("Led by {names}").format(names=", ".join(plan.therapists)))
             if entries:
-                period = f"{format_short_date(entries[0].date)}–{format_short_date(entries[-1].date)}"
-                if count > 1:
-                    period += "  ·  " + _("sheet {number} of {count}").format(number=number, count=count)
-                details.append(period)
-            blocks = (self._table(entries),) if entries else (Paragraph(_("No sessions are planned in this period.")),)
+                details.append(f"{format_short_date(entries[0].date)}–{format_short_date(entries[-1].date)}")
+            blocks: list = [self._table(shown)] if shown else []
+            if unplanned:
+                blocks.append(Paragraph(ngettext(
+                    "Then {count} more session, until {date}: its topic is not chosen yet.",
+                    "Then {count} more sessions, until {date}: their topics are not chosen yet.", len(unplanned),
+                ).format(count=len(unplanned), date=format_short_date(unplanned[-1].date))))  # fmt: skip
+            if not entries:
+                blocks.append(Paragraph(_("No sessions are planned in this period.")))
             return Page(
                 language=self.language,
                 kicker=_("Course schedule"),
                 title=self.group_name or _("Course schedule"),
                 details=tuple(details),
-                sections=(Section(_("Sessions"), blocks),),
+                sections=(Section(_("Sessions"), tuple(blocks)),),
                 metadata_title=" – ".join(filter(None, (_("Course schedule"), self.group_name))),
             )
 
@@ -91,3 +86,13 @@ class ScheduleDocument:
             f"{module.number}. {module.title}" if module else "–",
             str(topic.title) if topic else "",
         )
+
+
+def _unplanned_tail(entries: tuple[PlanEntry, ...]) -> tuple[PlanEntry, ...]:
+    """The sessions at the end with no module chosen yet: one line on paper, not a row of dashes each."""
+    count = 0
+    for entry in reversed(entries):
+        if entry.module_id or entry.status == SessionStatus.CANCELLED:
+            break
+        count += 1
+    return entries[len(entries) - count :] if count else ()

@@ -20,35 +20,35 @@ FONT_FAMILY = "DejaVu Sans"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 CSS_FONTS = '"DejaVu Sans", "Verdana", "Helvetica Neue", Arial, sans-serif'
 
-# Type sizes in points at full scale; a long page shrinks them together.
+# Type sizes in points. They never shrink: a long document takes more sheets (nothing under 8 pt).
 KICKER = 9.5
 TITLE = 21.0
 DETAILS = 11.0
 HEADING = 13.0
 BODY = 11.0
 SMALL = 9.0
+"""Table headings and notes; also the cells of a wide register."""
+RUNNING = 9.0
+"""The title repeated on top of every sheet after the first."""
+FOOTER = 8.5
+"""The sheet number at the bottom ("page 2 of 3")."""
 LINE_HEIGHT = 1.4
 """Line height as a multiple of the type size: generous, for readers who find text hard going."""
 
-# Spacing in millimetres at full scale.
+# Spacing in millimetres.
 AFTER_HEADER = 7.0
 AFTER_HEADING = 2.0
 AFTER_SECTION = 6.0
 BULLET_INDENT = 5.5
 CELL_PADDING = 1.4
 COLUMN_GAP = 3.0
+CELL_GAP = 1.5
+"""The padding left and right inside a table cell in a PDF (half the gap between columns)."""
 BOX_PADDING = 5.0
 
-# Lines to write on stay wide enough for handwriting, however small the type gets.
+# Lines to write on, wide enough for handwriting.
 WRITING_LINE_GAP = 9.0
-MIN_WRITING_LINE_GAP = 7.5
-SIGN_ROW = 10.0
-MIN_SIGN_ROW = 7.5
-
-SCALES = (1.0, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.65, 0.6)
-"""The steps by which the type shrinks until a page fits on one sheet."""
-SHORTEN_TO = (400, 250, 160, 100, 60)
-"""Past the smallest type, paragraphs and key points are cut to these lengths."""
+SIGN_ROW = 11.0
 
 # Colours: dark ink, a calm blue for headings and rules, a pale fill for the box to fill in.
 INK = "#1f2328"

@@ -35,7 +35,7 @@ def _table(table: Table) -> list[str]:
     def line(row: list[str]) -> str:
         parts = [
             text.rjust(width) if column.align == "right" else text.ljust(width)
-            for text, width, column in zip(row, widths, table.columns)
+            for text, width, column in zip(row, widths, table.columns, strict=False)
         ]
         return (INDENT + "  ".join(parts)).rstrip()
 

@@ -7,13 +7,10 @@ legal record. A note is about one person, so it must never name another particip
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from imr_tui.curriculum import Curriculum
+from imr_tui.domain.records import SessionOverview, SessionParticipant
 from imr_tui.i18n import _, format_short_date, format_time
 from imr_tui.i18n.labels import attendance_label, follow_up_label
-from imr_tui.store.records import SessionOverview, SessionParticipant
 
 
 def draft_note(overview: SessionOverview, person: SessionParticipant, curriculum: Curriculum) -> str:
@@ -42,23 +39,14 @@ def draft_note(overview: SessionOverview, person: SessionParticipant, curriculum
     return "\n".join(lines) + "\n"
 
 
-@dataclass(frozen=True)
-class NameWarning:
-    name: str
-
-
 def other_participants_named(text: str, person: SessionParticipant, others: list[SessionParticipant]) -> list[str]:
-    """The other participants a note mentions by first name, full name or alias."""
-    found = []
-    own = {part.casefold() for part in person.name.split()}
-    for other in others:
-        if other.id == person.id:
-            continue
-        candidates = [other.name, other.name.split()[0]] + ([other.alias] if len(other.alias) > 2 else [])
-        for candidate in candidates:
-            if candidate.casefold() in own:
-                continue  # the person's own first name, shared with someone else
-            if re.search(rf"(?<!\w){re.escape(candidate)}(?!\w)", text, flags=re.IGNORECASE):
-                found.append(other.name)
-                break
-    return found
+    """The other participants a note mentions by full name, first name (with or without the
+    initial of the last), or an alias longer than initials; in any case, with or without diacritics."""
+    from imr_tui.privacy_names import Person, fold, named_people
+
+    own = fold(person.name).split()
+    people = [Person(other.id, other.name, other.alias) for other in others if other.id != person.id]
+    found = {named.id for named in named_people(text, people, first_name=True, ignore=own)}
+    aliases = [Person(other.id, other.alias) for other in others if other.id != person.id and len(other.alias.strip()) > 2]
+    found |= {named.id for named in named_people(text, aliases, ignore=own)}
+    return [other.name for other in others if other.id in found]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-ATTENDED = frozenset({"present", "late", "left_early"})
+from imr_tui.domain.attendance import ATTENDED
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import Checkbox, DataTable, Footer, Input, Static
 
-from imr_tui.errors import UserError
+from imr_tui.domain.schedule_records import ClosedPeriodRecord
 from imr_tui.i18n import N_, _, format_short_date
 from imr_tui.planning.fields import format_date_input, parse_date
 from imr_tui.screens.base import BaseModal
 from imr_tui.screens.form import FieldReader, FormField, FormModal
-from imr_tui.store.planning_records import ClosedPeriodRecord
 from imr_tui.widgets.tick_box import TickBox
 
 
@@ -28,16 +25,11 @@ class ClosedPeriodsScreen(BaseModal):
         Binding("escape", "close", N_("Close"), id="closed.close"),
     ]
 
-    class Loaded(Message):
-        def __init__(self, periods: list[ClosedPeriodRecord]) -> None:
-            super().__init__()
-            self.periods = periods
-
     def __init__(self, group_id: int) -> None:
         super().__init__()
         self.group_id = group_id
         self.periods: list[ClosedPeriodRecord] = []
-        self.changed = False
+        self.changes_made = False
         """Answered when closing, so the plan can be laid out again around the new days."""
 
     def compose(self) -> ComposeResult:
@@ -52,12 +44,12 @@ class ClosedPeriodsScreen(BaseModal):
         table.add_columns(_("From"), _("To"), _("What"), _("For"))
         self.load()
 
-    @work(thread=True, exclusive=True, group="closed")
     def load(self) -> None:
-        self.post_message(self.Loaded(self.app.store.schedule.closed_periods(self.group_id)))
+        group_id = self.group_id
+        self.read(lambda store: store.schedule.closed_periods(group_id), self.show)
 
-    def on_closed_periods_screen_loaded(self, message: Loaded) -> None:
-        self.periods = message.periods
+    def show(self, periods: list[ClosedPeriodRecord]) -> None:
+        self.periods = periods
         table = self.query_one("#closed-list", DataTable)
         table.clear()
         for period in self.periods:
@@ -67,14 +59,14 @@ class ClosedPeriodsScreen(BaseModal):
             )  # fmt: skip
 
     def action_close(self) -> None:
-        self.dismiss(self.changed)
+        self.dismiss(self.changes_made)
 
     def action_add(self) -> None:
-        self.app.push_screen(ClosedPeriodForm(self.group_id, self.app.today()), self.added)
+        self.app.push_screen(ClosedPeriodForm(self.group_id, self.imr.today()), self.added)
 
     def added(self, period_id: int | None) -> None:
         if period_id is not None:
-            self.changed = True
+            self.changes_made = True
             self.load()
 
     def action_remove(self) -> None:
@@ -82,14 +74,11 @@ class ClosedPeriodsScreen(BaseModal):
         if self.periods and table.cursor_row < len(self.periods):
             self.remove_period(self.periods[table.cursor_row].id)
 
-    @work(thread=True, group="closed-edit")
     def remove_period(self, period_id: int) -> None:
-        try:
-            self.app.store.schedule.remove_closed_period(period_id)
-            self.changed = True
-        except UserError as error:
-            self.app.notify(error.message, severity="warning")
-        self.load()
+        """Gone from the list at once; the store follows, then the list is read again."""
+        self.show([period for period in self.periods if period.id != period_id])
+        self.changes_made = True
+        self.write(lambda store: store.schedule.remove_closed_period(period_id), lambda _done: self.load(), what=_("Closed days"))
 
 
 class ClosedPeriodForm(FormModal):
@@ -112,13 +101,14 @@ class ClosedPeriodForm(FormModal):
     def field_checks(self):
         return {"starts_on": lambda text: parse_date(text, "starts_on"), "ends_on": lambda text: parse_date(text, "ends_on")}
 
-    def read(self) -> tuple[int | None, dt.date, dt.date, str]:
+    def read_fields(self) -> tuple[int | None, dt.date, dt.date, str]:
         reader = FieldReader()
         starts_on = reader.read(parse_date, self.query_one("#starts_on", Input).value, "starts_on")
         ends_on = reader.read(parse_date, self.query_one("#ends_on", Input).value, "ends_on")
         reader.done()
+        assert starts_on is not None and ends_on is not None, "done() raised if a date did not parse"
         group_id = None if self.query_one("#all_groups", Checkbox).value else self.group_id
         return group_id, starts_on, ends_on, self.query_one("#label", Input).value
 
-    def save(self, values: tuple[int | None, dt.date, dt.date, str]) -> int:
-        return self.app.store.schedule.add_closed_period(*values)
+    def save(self, values: tuple[int | None, dt.date, dt.date, str]):
+        return lambda store: store.schedule.add_closed_period(*values)

@@ -1,4 +1,4 @@
-"""A yes/no question: y, n or escape, answered through `dismiss()`."""
+"""A yes/no question: y (or j, for ja), n or escape, answered through `dismiss()`."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from imr_tui.screens.base import BaseModal
 class ConfirmScreen(BaseModal):
     CSS_PATH = "forms.tcss"
     BINDINGS = [
-        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("y,j", "answer(True)", N_("Yes"), id="confirm.yes"),
         Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 

@@ -5,25 +5,25 @@ Every change is saved as it is made; escape closes the window.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from imr_tui.domain.conflicts import EditConflict
+from imr_tui.domain.records import SessionParticipant, StepInfo
 from imr_tui.i18n import N_, _
-from imr_tui.screens.base import BaseModal
 from imr_tui.i18n.labels import follow_up_label
-from imr_tui.store import Store
-from imr_tui.store.records import SessionParticipant
-from imr_tui.store.session_edits import EditConflict
+from imr_tui.screens.base import BaseModal
 from imr_tui.widgets.autosave import Autosaver
 
+CONFLICT_WHAT = {"note": N_("The note on how it went"), "next-step": N_("The next step"), "own-assignment": N_("Their own home assignment")}
 
-CONFLICT_WHAT = {"note": N_("The note on how it went"), "next-step": N_("The next step"), "own-assignment": N_("The own home assignment")}
 
-
-class FollowUpScreen(BaseModal):
+class FollowUpScreen(BaseModal[SessionParticipant]):
     CSS_PATH = "follow_up.tcss"
     BINDINGS = [
         Binding("ctrl+d", "result('done')", N_("Done"), id="follow_up.done", priority=True),
@@ -32,9 +32,9 @@ class FollowUpScreen(BaseModal):
         Binding("escape", "close", N_("Close"), id="follow_up.close"),
     ]
 
-    def __init__(self, store: Store, session_id: int, next_session_id: int | None, person: SessionParticipant) -> None:
+    def __init__(self, session_id: int, next_session_id: int | None, person: SessionParticipant) -> None:
         super().__init__()
-        self.store, self.session_id, self.next_session_id, self.person = store, session_id, next_session_id, person
+        self.session_id, self.next_session_id, self.person = session_id, next_session_id, person
         self.result = person.step_due.follow_up if person.step_due else None
         self.based_on = {
             "note": person.step_due.follow_up_note if person.step_due else "",
@@ -43,6 +43,7 @@ class FollowUpScreen(BaseModal):
         }
         """What the database held for each text when this window last read or wrote it."""
         self.autosaver = Autosaver(self)
+        self.choosing: set[str] = set()
 
     def compose(self) -> ComposeResult:
         step = self.person.step_due
@@ -73,27 +74,42 @@ class FollowUpScreen(BaseModal):
         step = self.person.step_due
         if step is None:
             return
-        self.store.session_edits.record_follow_up(self.session_id, step.id, result)
+        session_id, before = self.session_id, self.result
         self.result = result
         self._show_result()
+        what = _("{name} – {what}").format(name=self.person.name, what=follow_up_label(result))
+        self.write(lambda store: store.session_edits.record_follow_up(session_id, step.id, result), what=what)
+        if before is not None:
+            self.changed(what, lambda store: store.session_edits.record_follow_up(session_id, step.id, before))
 
     @on(Input.Changed)
     def remember(self, event: Input.Changed) -> None:
-        self.autosaver.schedule(event.input.id, lambda value=event.value, field=event.input.id: self._save(field, value))
+        field, value = event.input.id, event.value
+        assert field is not None, "every field of the window has an id"
+        self.autosaver.schedule(field, lambda: self._save(field, value))
 
     def _save(self, field: str, value: str) -> None:
-        edits, based_on = self.store.session_edits, self.based_on[field]
-        try:
-            if field == "note" and self.person.step_due:
-                edits.save_follow_up_note(self.session_id, self.person.step_due.id, value, based_on)
-            elif field == "next-step":
-                edits.set_next_step(self.session_id, self.person.id, value, self.next_session_id, based_on)
-            elif field == "own-assignment":
-                edits.set_own_assignment(self.session_id, self.person.id, value, based_on)
-        except EditConflict as conflict:
-            self.resolve_conflict(field, value, conflict.stored)
-            return
+        """In order behind this window's earlier saves, so each is based on the one before."""
+        based_on, session_id, person_id, next_session_id = self.based_on[field], self.session_id, self.person.id, self.next_session_id
+        step_id = self.person.step_due.id if self.person.step_due else None
         self.based_on[field] = value
+
+        def save(store) -> None:  # type: ignore[no-untyped-def]
+            edits = store.session_edits
+            if field == "note" and step_id is not None:
+                edits.save_follow_up_note(session_id, step_id, value, based_on)
+            elif field == "next-step":
+                edits.set_next_step(session_id, person_id, value, next_session_id, based_on)
+            elif field == "own-assignment":
+                edits.set_own_assignment(session_id, person_id, value, based_on)
+
+        def refused(error: BaseException) -> bool:
+            if not isinstance(error, EditConflict):
+                return False
+            self.resolve_conflict(field, value, error.stored)
+            return True
+
+        self.write(save, failed=refused, what=_(CONFLICT_WHAT[field]))
 
     def resolve_conflict(self, field: str, mine: str, theirs: str) -> None:
         from imr_tui.screens.conflict import ConflictScreen
@@ -105,12 +121,34 @@ class FollowUpScreen(BaseModal):
             field_input = self.query_one(f"#{field}", Input)
             with field_input.prevent(Input.Changed):
                 field_input.value = text
+            field_input.cursor_position = len(text)
             self._save(field, text)
 
-        self.app.push_screen(ConflictScreen(_(CONFLICT_WHAT[field]), mine, theirs), keep)
+        if field in self.choosing:
+            return  # a later save of the same text met the same other window: one question is enough
+        self.choosing.add(field)
+
+        def decided(text: str | None) -> None:
+            self.choosing.discard(field)
+            keep(text)
+
+        self.app.push_screen(ConflictScreen(_(CONFLICT_WHAT[field]), mine, theirs), decided)
 
     def action_close(self) -> None:
         self.autosaver.flush()
-        if self.app.screen is not self:
-            return  # the last save met another window's text: the therapist chooses first
-        self.dismiss(True)
+        # If the last save meets another window's text, the window stays: the therapist chooses first.
+        self.after_saves(lambda: self.dismiss(self.as_left()) if self.app.screen is self else None)
+
+    def as_left(self) -> SessionParticipant:
+        """The person as this window leaves them, for the session screen to show before the store answers."""
+        person, step = self.person, self.person.step_due
+        if step is not None:
+            step = replace(step, follow_up=self.result, follow_up_note=self.based_on["note"])
+        next_text = self.based_on["next-step"]
+        if not next_text.strip():
+            next_step = None
+        elif person.next_step is not None:
+            next_step = replace(person.next_step, text=next_text)
+        else:
+            next_step = StepInfo(id=0, text=next_text, status="planned", follow_up=None, follow_up_note="")  # its id comes with the next reading
+        return replace(person, step_due=step, next_step=next_step, own_assignment=self.based_on["own-assignment"])

@@ -8,6 +8,7 @@ and stays on screen to be corrected; nothing typed is cleared.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import on
@@ -16,12 +17,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static, TextArea
 
-from imr_tui.goals.fields import FieldError, day_input, parse_day
+from imr_tui.domain.conflicts import EditConflict
+from imr_tui.goals.fields import FieldError, date_placeholder, day_input, empty_text_message, parse_day
 from imr_tui.i18n import N_, _
 from imr_tui.screens.base import BaseModal
-from imr_tui.store import Store
-from imr_tui.store.goal_edits import empty_text_message
-from imr_tui.store.session_edits import EditConflict
 from imr_tui.widgets.autosave import Autosaver
 from imr_tui.widgets.goal_detail import checklist
 
@@ -57,27 +56,39 @@ DAY_LABELS = {"goal": N_("Set on"), "short_term": N_("Target date (optional)"), 
 CONFLICT_WHAT = {"text": N_("The wording"), "why": N_("Why it matters")}
 
 
+def stored_id(row: dict[str, int | None]) -> int:
+    """The item's id, read on the database thread: the write that added it ran before this one."""
+    row_id = row["id"]
+    assert row_id is not None
+    return row_id
+
+
 class GoalItemEditor(BaseModal[bool]):
     """Returns True when anything was saved."""
 
     CSS_PATH = "goal_editor.tcss"
     BINDINGS = [Binding("escape", "close", N_("Close"), id="goal_editor.close")]
 
-    def __init__(self, store: Store, target: EditTarget, today: dt.date) -> None:
+    def __init__(self, target: EditTarget, today: dt.date, on_added: Callable[[str, dict[str, int | None], dict[str, str]], None] | None = None) -> None:
         super().__init__()
-        self.store, self.target, self.today = store, target, today
-        self.row_id = target.row_id
+        self.target, self.today, self.on_added = target, today, on_added
+        self.row: dict[str, int | None] = {"id": target.row_id}
+        """The item's id; a new one's is filled in on the database thread by the write that adds
+        it, so the saves after it (which run after it, in order) reach the same row."""
+        self.created = target.row_id is not None
         self.based_on = {"text": target.text, "why": target.why}
         """What the database held for each text when this window last read or wrote it."""
         self.revised = False
         self.saved = False
         self.warned = False
         self.autosaver = Autosaver(self)
+        self.resolving: set[str] = set()
+        """Fields whose conflict with another window's text is being shown."""
 
     def compose(self) -> ComposeResult:
         kind = self.target.kind
         with Vertical(id="editor-box"):
-            title = N_("New words for the goal") if self.target.revise else TITLES[(kind, self.row_id is None)]
+            title = N_("New words for the goal") if self.target.revise else TITLES[(kind, not self.created)]
             yield Static(_(title), id="editor-title")
             if self.target.revise:
                 yield Static(_("The words now: “{text}”. They are kept as an earlier wording.").format(text=self.target.text), classes="hint")
@@ -86,7 +97,7 @@ class GoalItemEditor(BaseModal[bool]):
                 # New words start from a blank page; the words now are shown above.
                 yield TextArea("" if self.target.revise else self.target.text, id="text", soft_wrap=True, classes="short-area")
             else:
-                yield Input(self.target.text, id="text")
+                yield Input(self.target.text, id="text", select_on_focus=False)
             yield Static(id="text-error", classes="field-error")
             if kind == "goal":
                 yield Label(_("Why it matters to them"))
@@ -94,7 +105,7 @@ class GoalItemEditor(BaseModal[bool]):
                 yield Static(id="why-error", classes="field-error")
             if not self.target.revise:
                 yield Label(_(DAY_LABELS[kind]))
-                yield Input(day_input(self.target.day), id="day", placeholder=_("day.month.year, such as 1.12.2026"))
+                yield Input(day_input(self.target.day), id="day", placeholder=date_placeholder(), select_on_focus=False)
                 yield Static(id="day-error", classes="field-error")
             if kind != "goal":
                 yield Static(id="checklist")
@@ -111,7 +122,7 @@ class GoalItemEditor(BaseModal[bool]):
         if not widgets:
             return ""
         widget = widgets.first()
-        return widget.text if isinstance(widget, TextArea) else widget.value
+        return widget.text if isinstance(widget, TextArea) else widgets.first(Input).value
 
     def day(self) -> dt.date | None:
         return parse_day(self.value("day"), "day", required=self.target.kind == "goal") if not self.target.revise else None
@@ -132,6 +143,8 @@ class GoalItemEditor(BaseModal[bool]):
     def remember(self, event: Input.Changed | TextArea.Changed) -> None:
         field = event.control.id
         self.show_checklist()
+        if field is None:
+            return  # every field of the editor has an id
         self.autosaver.schedule(field, lambda: self.save(field))
 
     def save(self, field: str) -> None:
@@ -140,51 +153,78 @@ class GoalItemEditor(BaseModal[bool]):
         except FieldError as problem:
             self.show_error(problem.field if problem.field in {"text", "why", "day"} else field, problem.message)
             return
-        except EditConflict as conflict:
-            # Before new words are first saved, the wording is what another window may have changed.
-            self.resolve_conflict("text" if self.target.revise and not self.revised else field, conflict.stored)
-            return
         self.clear_error(field)
 
+    def refused(self, field: str) -> Callable[[BaseException], bool]:
+        """What the store refused, shown at its field; another window's text, shown to choose from."""
+
+        def handle(error: BaseException) -> bool:
+            if not self.is_attached:
+                return False
+            if isinstance(error, FieldError):
+                self.show_error({"target_date": "day", "due_on": "day"}.get(error.field, error.field if error.field in {"text", "why", "day"} else field), error.message)
+                return True
+            if isinstance(error, EditConflict):
+                # Before new words are first saved, the wording is what another window may have changed.
+                self.resolve_conflict("text" if self.target.revise and not self.revised else field, error.stored)
+                return True
+            return False
+
+        return handle
+
     def _save(self, field: str) -> None:
-        target, edits = self.target, self.store.goal_edits
-        if self.row_id is None:
+        target, row = self.target, self.row
+        if not self.created:
             self._create(field)
-        elif field == "day":
+            return
+        what = _(TITLES[(target.kind, False)])
+        if field == "day":
             day = self.day()
-            if target.kind == "goal":
-                edits.set_goal_date(self.row_id, day)
-            elif target.kind == "short_term":
-                edits.set_target_date(self.row_id, day)
-            else:
-                edits.set_due_date(self.row_id, day)
+            verb = {"goal": "set_goal_date", "short_term": "set_target_date", "step": "set_due_date"}[target.kind]
+            self.write(lambda store: getattr(store.goal_edits, verb)(row["id"], day), failed=self.refused(field), what=what)
         elif target.revise and not self.revised:
-            edits.revise_goal(self.row_id, self.value("text"), self.value("why"), self.today, based_on=self.based_on["text"])
+            text, why, today, based_on = self.value("text"), self.value("why"), self.today, self.based_on["text"]
+            if not text.strip():
+                raise FieldError("text", empty_text_message("goal"))
+            self.write(lambda store: store.goal_edits.revise_goal(stored_id(row), text, why, today, based_on=based_on), failed=self.refused(field), what=what)
             self.revised = True
-            self.based_on = {"text": self.value("text"), "why": self.value("why")}
+            self.based_on = {"text": text, "why": why}
         else:
-            value = self.value(field)
-            edits.save_text(target.kind, self.row_id, field, value, self.based_on[field])
-            self.based_on[field] = value
+            value, based_on, kind = self.value(field), self.based_on[field], target.kind
+            if field == "text" and not value.strip():
+                raise FieldError("text", empty_text_message(kind))
+            self.write(lambda store: store.goal_edits.save_text(kind, stored_id(row), field, value, based_on), failed=self.refused(field), what=what)
+            self.based_on[field] = value  # the next save is based on this one, which runs first
         self.saved = True
 
     def _create(self, field: str) -> None:
         """Store the new item once it has words; a date is checked now and saved with it."""
-        target, edits = self.target, self.store.goal_edits
-        text = self.value("text")
+        target, row = self.target, self.row
+        text, why = self.value("text"), self.value("why")
         day = self.day() if field == "day" else self._day_or_none()
         if not text.strip():
             if field == "text":
                 raise FieldError("text", empty_text_message(target.kind))
             return
-        if target.kind == "goal":
-            self.row_id = edits.add_goal(target.participant_id, text, self.value("why"), day or self.today)
-        elif target.kind == "short_term":
-            self.row_id = edits.add_short_term_goal(target.parent_id, text, day)
-        else:
-            self.row_id = edits.add_step(target.participant_id, target.parent_id, text, day)
-        self.based_on = {"text": text, "why": self.value("why")}
-        self.saved = True
+        kind, participant, parent, set_on = target.kind, target.participant_id, target.parent_id, day or self.today
+
+        def add(store) -> None:
+            if kind == "goal":
+                row["id"] = store.goal_edits.add_goal(participant, text, why, set_on)
+            elif kind == "short_term":
+                row["id"] = store.goal_edits.add_short_term_goal(parent, text, day)
+            else:
+                row["id"] = store.goal_edits.add_step(participant, parent, text, day)
+
+        def not_added(error: BaseException) -> bool:
+            self.created = False  # try again with the next key (the refused value is shown at its field)
+            return self.refused(field)(error)
+
+        self.write(add, failed=not_added, what=_(TITLES[(kind, True)]))
+        self.created = self.saved = True
+        self.based_on = {"text": text, "why": why}
+        if kind != "goal" and self.on_added is not None:
+            self.on_added(kind, row, self.based_on)  # its text as last saved, whatever is typed after
         self.clear_error("text")
 
     def _day_or_none(self) -> dt.date | None:
@@ -207,7 +247,12 @@ class GoalItemEditor(BaseModal[bool]):
     def resolve_conflict(self, field: str, theirs: str) -> None:
         from imr_tui.screens.conflict import ConflictScreen
 
+        if field in self.resolving:
+            return  # one choice at a time: the saves typed meanwhile met the same text
+        self.resolving.add(field)
+
         def keep(text: str | None) -> None:
+            self.resolving.discard(field)
             if text is None:
                 return
             self.based_on[field] = theirs
@@ -215,8 +260,10 @@ class GoalItemEditor(BaseModal[bool]):
             with widget.prevent(Input.Changed, TextArea.Changed):
                 if isinstance(widget, TextArea):
                     widget.text = text
-                else:
+                    widget.move_cursor(widget.document.end)  # typing goes on at the end
+                elif isinstance(widget, Input):
                     widget.value = text
+                    widget.cursor_position = len(text)
             self.save(field)
 
         self.app.push_screen(ConflictScreen(_(CONFLICT_WHAT.get(field, CONFLICT_WHAT["text"])), self.value(field), theirs), keep)
@@ -225,7 +272,7 @@ class GoalItemEditor(BaseModal[bool]):
         self.autosaver.flush()
         if self.app.screen is not self:
             return  # the last save met another window's text: the therapist chooses first
-        if self.row_id is None and (self.value("why").strip() or self.value("day").strip()) and not self.value("text").strip():
+        if not self.created and (self.value("why").strip() or self.value("day").strip()) and not self.value("text").strip():
             self.show_error("text", empty_text_message(self.target.kind))
         shown = [error for error in self.query(".field-error.-shown")]
         if shown and not self.warned:
@@ -235,7 +282,12 @@ class GoalItemEditor(BaseModal[bool]):
             if self.query(f"#{field}"):
                 self.query_one(f"#{field}").focus()
             return
-        self.dismiss(self.saved)
+        # Closed once the saves are stored; one that meets another window's text asks first.
+
+        def close() -> None:
+            self.dismiss(self.saved)
+
+        self.after_saves(close)
 
     def on_unmount(self) -> None:
         self.autosaver.flush()

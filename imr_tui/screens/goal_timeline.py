@@ -10,8 +10,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 from imr_tui.goals.effort import count_effort, effort_sentence, result_strip
 from imr_tui.goals.timeline import TimelineDay, build_timeline
 from imr_tui.i18n import N_, _, format_short_date, format_weekday
-from imr_tui.screens.base import BaseScreen
 from imr_tui.i18n.goal_labels import outcome_label, quoted, step_symbol
+from imr_tui.screens.base import BaseScreen
 from imr_tui.store.goal_records import ParticipantGoals
 from imr_tui.widgets.cell_text import line_count, wrapped
 

@@ -10,12 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets.select import NoSelection
 
 from imr_tui.curriculum import Curriculum
+from imr_tui.domain.schedule_records import GroupSettings, PlanChange, TherapistRecord
+from imr_tui.domain.vocabulary import Cadence, GroupStatus
 from imr_tui.i18n import LANGUAGE_NAMES, N_, _, current_language
-from imr_tui.models import Cadence, GroupStatus
 from imr_tui.planning.drafts import GroupDraft, group_draft_problems, minimum_session_minutes
 from imr_tui.planning.fields import (
+    date_list_example,
     format_date_input,
     format_time_input,
     parse_date,
@@ -25,8 +28,7 @@ from imr_tui.planning.fields import (
     parse_time,
 )
 from imr_tui.planning.labels import CADENCES, GROUP_STATUS, weekday_names
-from imr_tui.screens.form import FieldProblems, FieldReader, FormField, FormModal
-from imr_tui.store.planning_records import GroupSettings, PlanChange, TherapistRecord
+from imr_tui.screens.form import FieldProblems, FieldReader, FormField, FormModal, value_of
 from imr_tui.widgets.tick_box import TickBox
 
 WEEKLY_CADENCES = (Cadence.WEEKLY, Cadence.FORTNIGHTLY)
@@ -39,6 +41,12 @@ class GroupSaved:
     group_id: int
     created: bool
     change: PlanChange
+    therapists: int = 2
+    """How many therapists the group has now: IMR asks for two."""
+
+
+def therapist_count(draft: GroupDraft) -> int:
+    return len({draft.lead_id, draft.co_lead_id, draft.co_therapist_id} - {None})
 
 
 class GroupFormScreen(FormModal):
@@ -76,7 +84,7 @@ class GroupFormScreen(FormModal):
                 name="weekdays",
             )
             dates = ", ".join(format_date_input(day) for day in draft.dates) if draft and draft.cadence == Cadence.DATES else ""
-            yield FormField(_("Dates"), Input(dates, id="dates", placeholder=_("7.1.2027, 14.1.2027, …"), compact=True), name="dates")
+            yield FormField(_("Dates"), Input(dates, id="dates", placeholder=date_list_example() + ", …", compact=True), name="dates")
             yield FormField(_("Therapist"), self._therapist_select("lead", draft.lead_id if draft else None), name="lead")
             yield FormField(_("Second therapist"), self._therapist_select("co_lead", draft.co_lead_id if draft else None), name="co_lead")
             yield FormField(_("Co-therapist"), self._therapist_select("co_therapist", draft.co_therapist_id if draft else None), name="co_therapist")
@@ -114,10 +122,10 @@ class GroupFormScreen(FormModal):
             "dates": lambda text: parse_date_list(text, "dates") if self.query_one("#cadence", Select).value == Cadence.DATES else None,
         }
 
-    def read(self) -> tuple[GroupDraft, bool]:
+    def read_fields(self) -> tuple[GroupDraft, bool]:
         reader = FieldReader()
         text = {input.id: input.value for input in self.query(Input)}
-        cadence = Cadence(self.query_one("#cadence", Select).value)
+        cadence = Cadence(value_of(self.query_one("#cadence", Select)))
         start_date = reader.read(parse_date, text["start_date"], "start_date")
         end_date = reader.read(parse_optional_date, text["end_date"], "end_date")
         start_time = reader.read(parse_time, text["start_time"], "start_time")
@@ -130,7 +138,7 @@ class GroupFormScreen(FormModal):
             start_time=start_time or dt.time(10, 0), session_minutes=minutes or self.minimum, cadence=cadence, dates=tuple(dates or ()),
             weekdays=tuple(day for day in range(1, 8) if self.query_one(f"#weekday-{day}", Checkbox).value) if cadence in WEEKLY_CADENCES else (),
             lead_id=self._chosen("lead"), co_lead_id=self._chosen("co_lead"), co_therapist_id=self._chosen("co_therapist"),
-            status=GroupStatus(self.query_one("#status", Select).value), language=str(self.query_one("#language", Select).value),
+            status=GroupStatus(value_of(self.query_one("#status", Select))), language=str(self.query_one("#language", Select).value),
         )  # fmt: skip
         refused = {problem.field for problem in reader.problems}
         between = [problem for problem in group_draft_problems(draft, self.minimum) if not RULE_INPUTS.get(problem.field, set()) & refused]
@@ -141,16 +149,24 @@ class GroupFormScreen(FormModal):
 
     def _chosen(self, select_id: str) -> int | None:
         value = self.query_one(f"#{select_id}", Select).value
-        return None if value is Select.NULL else int(value)
+        return None if isinstance(value, NoSelection) else int(value)
 
-    def save(self, values: tuple[GroupDraft, bool]) -> GroupSaved:
-        draft, replan = values
-        planning = self.imr.store.planning
+    def save(self, values: tuple[GroupDraft, bool]):
+        (draft, replan), curriculum, today = values, self.curriculum, self.today
         if self.settings is None:
-            group_id, change = planning.create_group(draft, self.curriculum)
-            return GroupSaved(group_id, True, change)
-        change = planning.update_group(self.settings.id, self.version_of("course_group", self.settings.version), draft, self.curriculum, today=self.today, replan=replan)
-        return GroupSaved(self.settings.id, False, change)
+
+            def create(store) -> GroupSaved:
+                group_id, change = store.planning.create_group(draft, curriculum)
+                return GroupSaved(group_id, True, change, therapist_count(draft))
+
+            return create
+        group_id, version = self.settings.id, self.version_of("course_group", self.settings.version)
+
+        def update(store) -> GroupSaved:
+            change = store.planning.update_group(group_id, version, draft, curriculum, today=today, replan=replan)
+            return GroupSaved(group_id, False, change, therapist_count(draft))
+
+        return update
 
     def action_new_therapist(self) -> None:
         from imr_tui.screens.therapist_prompt import TherapistPrompt

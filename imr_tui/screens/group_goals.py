@@ -5,15 +5,15 @@ current step and how their last step went, in one table.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from imr_tui.i18n import N_, _, format_short_date
-from imr_tui.screens.base import BaseScreen
 from imr_tui.i18n.goal_labels import step_label
+from imr_tui.screens.base import BaseScreen
 from imr_tui.store.goal_records import GroupGoalRow
 from imr_tui.widgets.cell_text import wrapped
 
@@ -63,9 +63,13 @@ class GroupGoalsScreen(BaseScreen):
     def on_screen_resume(self) -> None:
         self.load()  # also after a person's goals were changed
 
-    @work(thread=True, exclusive=True, group="group_goals")
     def load(self) -> None:
-        self.post_message(self.Loaded(self.imr.store.goals.group_overview(self.group_id, self.imr.today())))
+        group_id, today = self.group_id, self.imr.today()
+
+        def loaded(rows: list[GroupGoalRow]) -> None:
+            self.post_message(self.Loaded(rows))
+
+        self.read(lambda store: store.goals.group_overview(group_id, today), loaded)
 
     def on_group_goals_screen_loaded(self, message: Loaded) -> None:
         self.rows = message.rows

@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
+from imr_tui.domain.schedule_records import GroupListItem, GroupSettings, TherapistRecord
+from imr_tui.domain.vocabulary import GroupStatus
 from imr_tui.i18n import N_, _, format_short_date
-from imr_tui.planning.labels import group_status_label, meets_parts, plan_change_notice
+from imr_tui.planning.labels import cut_modules_warning, group_status_label, meets_parts, plan_change_notice
 from imr_tui.screens.group_form import GroupFormScreen, GroupSaved
 from imr_tui.screens.planning_base import PlanningScreen
 from imr_tui.screens.today import two_lines
-from imr_tui.store.planning_records import GroupListItem, GroupSettings, TherapistRecord
+from imr_tui.widgets.more_keys import MoreKeys
 
 
 class GroupsScreen(PlanningScreen):
@@ -35,13 +36,8 @@ class GroupsScreen(PlanningScreen):
         Binding("a", "archive", N_("Archive/restore"), id="groups.archive"),
         Binding("v", "toggle_archived", N_("Show archived"), id="groups.show_archived"),
         Binding("escape", "app.pop_screen", N_("Back"), id="groups.back"),
-        Binding("f1", "app.help", N_("Help"), id="groups.help"),
+        Binding("f1", "app.help", N_("Help"), id="groups.help", show=False),
     ]
-
-    class Loaded(Message):
-        def __init__(self, groups: list[GroupListItem]) -> None:
-            super().__init__()
-            self.groups = groups
 
     def __init__(self, select_group: int | None = None) -> None:
         super().__init__()
@@ -55,12 +51,14 @@ class GroupsScreen(PlanningScreen):
             yield Static(_("Groups"), classes="screen-title")
             yield DataTable(id="group-list", cursor_type="row", zebra_stripes=True)
             yield Static(id="groups-empty", classes="hint")
+        yield MoreKeys()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#group-list", DataTable)
-        # Widths that fit 110 columns; a long name or place ends in an ellipsis.
-        columns = ((_("Group"), 25), (_("Status"), 10), (_("Period"), 12), (_("Meets"), 16), (_("Led by"), 14), (_("Active"), 6), (_("Sessions"), 9))
+        # Widths that fit 110 columns (100 in a narrower terminal); a long name or place ends in an ellipsis.
+        wide = self.app.size.width >= 110
+        columns = ((_("Group"), 25 if wide else 18), (_("Status"), 10), (_("Period"), 12), (_("Meets"), 16 if wide else 14), (_("Led by"), 14 if wide else 13), (_("Active"), 6), (_("Sessions"), 9))
         for label, width in columns:
             table.add_column(label, width=width)
         table.loading = True
@@ -69,16 +67,18 @@ class GroupsScreen(PlanningScreen):
     def reload(self) -> None:
         self.load_groups(self.show_archived)
 
-    @work(thread=True, exclusive=True, group="groups")
-    def load_groups(self, include_archived: bool) -> None:
-        self.post_message(self.Loaded(self.imr.store.planning.groups(include_archived)))
+    def load(self) -> None:
+        self.reload()
 
-    def on_groups_screen_loaded(self, message: Loaded) -> None:
+    def load_groups(self, include_archived: bool) -> None:
+        self.read(lambda store: store.planning.groups(include_archived), self.show_groups)
+
+    def show_groups(self, groups: list[GroupListItem]) -> None:
         table = self.query_one("#group-list", DataTable)
         current = self.highlighted()
         keep = self.select_group or (current.id if current else None)
         self.select_group = None
-        self.groups = message.groups
+        self.groups = groups
         table.clear()
         for group in self.groups:
             period = f"{format_short_date(group.start_date)} –\n{format_short_date(group.end_date) if group.end_date else ''}"
@@ -108,11 +108,11 @@ class GroupsScreen(PlanningScreen):
         if group is not None:
             self.open_form(group.id)
 
-    @work(thread=True, exclusive=True, group="group-form")
     def open_form(self, group_id: int | None) -> None:
-        therapists = self.imr.store.planning.therapists()
-        settings = self.imr.store.planning.group_settings(group_id) if group_id is not None else None
-        self.app.call_from_thread(self._push_form, therapists, settings)
+        def form_data(store) -> tuple[list[TherapistRecord], GroupSettings | None]:
+            return store.planning.therapists(), store.planning.group_settings(group_id) if group_id is not None else None
+
+        self.read(form_data, lambda data: self._push_form(*data))
 
     def _push_form(self, therapists: list[TherapistRecord], settings: GroupSettings | None) -> None:
         self.app.push_screen(GroupFormScreen(self.imr.curriculum, therapists, self.imr.today(), settings), self.form_closed)
@@ -122,6 +122,10 @@ class GroupsScreen(PlanningScreen):
             return
         notice = plan_change_notice(saved.change)
         self.notify((_("The group is created.") if saved.created else _("The group is saved.")) + ("\n" + notice if notice else ""))
+        if saved.therapists < 2:
+            self.notify(_("⚠ The group has one therapist: IMR asks for two. e edits the group to add a second."), severity="warning", timeout=12)
+        if saved.change.cut_modules:
+            self.notify(cut_modules_warning(saved.change.cut_modules, self.imr.curriculum), severity="warning", timeout=15)
         self.select_group = saved.group_id
         self.reload()
 
@@ -142,11 +146,24 @@ class GroupsScreen(PlanningScreen):
         group = self.highlighted()
         if group is None:
             return
-        planning = self.imr.store.planning
+        group_id, version = group.id, group.version
         if group.archived:
-            self.run_store_action(lambda: planning.unarchive_group(group.id, group.version), _("{group} is restored.").format(group=group.name))
-        else:
-            self.run_store_action(lambda: planning.archive_group(group.id, group.version), _("{group} is archived; v shows archived groups.").format(group=group.name))
+            self.store_edit(lambda store: store.planning.unarchive_group(group_id, version), _("{group} is restored.").format(group=group.name), what=group.name)
+            return
+        if group.status != GroupStatus.FINISHED:
+            self.notify(_("Only a finished group can be archived: e edits the group, set its status to finished first."), severity="warning", timeout=8)
+            return
+        from imr_tui.screens.confirm import ConfirmScreen
+
+        question = _("Archive {group}? It leaves the lists (v shows archived groups, a restores it).").format(group=group.name)
+        self.app.push_screen(ConfirmScreen(question), lambda yes: self.archive(group) if yes else None)
+
+    def archive(self, group: GroupListItem) -> None:
+        """Gone from the list at once; the store follows."""
+        group_id, version = group.id, group.version
+        if not self.show_archived:
+            self.show_groups([other for other in self.groups if other.id != group_id])
+        self.store_edit(lambda store: store.planning.archive_group(group_id, version), _("{group} is archived; v shows archived groups.").format(group=group.name), what=group.name)
 
     def action_toggle_archived(self) -> None:
         self.show_archived = not self.show_archived

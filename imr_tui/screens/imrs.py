@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -64,20 +64,27 @@ class ImrsScreen(BaseScreen):
         self.loading = True
         self.load()
 
-    @work(thread=True, exclusive=True, group="imrs")
     def load(self) -> None:
-        from imr_tui.imrs.loader import load_scale  # reads and checks data/imrs.yaml on first use
+        participant_id = self.participant.id
 
-        self.post_message(self.Loaded(load_scale(), self.imr.store.imrs.history(self.participant.id)))
+        def read(store):
+            from imr_tui.imrs.loader import load_scale  # reads and checks data/imrs.yaml on first use
+
+            return load_scale(), store.imrs.history(participant_id)
+
+        def loaded(found) -> None:
+            self.on_imrs_screen_loaded(self.Loaded(*found))
+
+        self.read(read, loaded)
 
     def on_imrs_screen_loaded(self, message: Loaded) -> None:
         self.scale, self.history = message.scale, message.history
-        versions = self.versions()
+        versions = self.versions(message.scale)
         shown = [version for version in versions if version.ratings]
         if shown:
             legend = Text(_("{p}: the participant's own rating, {c}: the clinician's; n/a: not applicable, ·: not answered").format(
                 p=version_mark("participant"), c=version_mark("clinician")), style="dim")  # fmt: skip
-            self.query_one("#imrs-summary", Static).update(Group(*(change_summary(self.scale, version) for version in versions), legend))
+            self.query_one("#imrs-summary", Static).update(Group(*(change_summary(self.scale, version) for version in versions), *talk_about(self.scale, self.history), legend))
         else:
             self.query_one("#imrs-summary", Static).update(_("No ratings yet. Press n to enter the first one, marked start."))
         table = self.query_one(ImrsTable)
@@ -87,14 +94,14 @@ class ImrsScreen(BaseScreen):
         self.loading = False
         table.focus(scroll_visible=False)  # the summary above the table stays in view
 
-    def versions(self) -> list[VersionSummary]:
-        return [summarise(self.scale, self.history, rater) for rater in RATERS]
+    def versions(self, scale: ImrsScale) -> list[VersionSummary]:
+        return [summarise(scale, self.history, rater) for rater in RATERS]
 
     def action_new_rating(self) -> None:
         from imr_tui.screens.imrs_entry import ImrsEntryScreen
 
         if self.scale is not None:
-            screen = ImrsEntryScreen(self.imr.store, self.scale, self.participant, None, self.history, self.imr.today())
+            screen = ImrsEntryScreen(self.scale, self.participant, None, self.history, self.imr.today())
             self.app.push_screen(screen, lambda _saved: self.load())
 
     @on(DataTable.ColumnSelected)
@@ -106,10 +113,10 @@ class ImrsScreen(BaseScreen):
         from imr_tui.screens.imrs_entry import ImrsEntryScreen
 
         rating = self.highlighted_rating()
-        if rating is None:
+        if rating is None or self.scale is None:  # no scale read yet: no rating to choose either
             self.notify(_("Choose a rating with left and right, or press n for a new one."), severity="warning")
             return
-        screen = ImrsEntryScreen(self.imr.store, self.scale, self.participant, rating, self.history, self.imr.today())
+        screen = ImrsEntryScreen(self.scale, self.participant, rating, self.history, self.imr.today())
         self.app.push_screen(screen, lambda _saved: self.load())
 
     def action_delete_rating(self) -> None:
@@ -119,9 +126,8 @@ class ImrsScreen(BaseScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.imr.store.imrs.delete_rating(rating.id)
+                self.write(lambda store: store.imrs.delete_rating(rating.id), lambda _done: self.load(), what=_("the rating deleted"))
                 self.notify(_("The rating was deleted."))
-                self.load()
 
         question = _("Delete the rating of {date}? Its scores cannot be brought back.").format(date=format_short_date(rating.rated_on))
         self.app.push_screen(DeleteRatingScreen(question), answer)
@@ -131,12 +137,23 @@ class ImrsScreen(BaseScreen):
         return next((rating for rating in self.history if rating.id == rating_id), None)
 
 
+def talk_about(scale: ImrsScale, history: list[ImrsRatingRecord]) -> list[Text]:
+    """One line per item the two latest versions rate two or more apart: a topic for the next talk."""
+    from imr_tui.imrs.differences import topics_to_talk_about
+
+    return [
+        Text(_("↔ To talk about: {number}. {label} (the participant {mine}, the clinician {theirs})").format(
+            number=found.item.number, label=found.item.label, mine=found.participant, theirs=found.clinician), style="bold")  # fmt: skip
+        for found in topics_to_talk_about(scale, history)
+    ]
+
+
 class DeleteRatingScreen(BaseModal[bool]):
     """A yes/no question before a rating is deleted: y, n or escape."""
 
     CSS_PATH = "imrs.tcss"
     BINDINGS = [
-        Binding("y", "answer(True)", N_("Delete"), id="delete_rating.yes"),
+        Binding("y,j", "answer(True)", N_("Delete"), id="delete_rating.yes"),
         Binding("n,escape", "answer(False)", N_("Keep"), id="delete_rating.no"),
     ]
 

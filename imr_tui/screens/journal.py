@@ -3,19 +3,18 @@ patient record system. Edits are kept as typed; a note that names another partic
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.widgets import Footer, Header, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from imr_tui.i18n import N_, _
+from imr_tui.domain.conflicts import EditConflict
+from imr_tui.domain.records import SessionOverview, SessionParticipant
+from imr_tui.i18n import N_, _, format_short_date
 from imr_tui.review.journal import draft_note, other_participants_named
 from imr_tui.screens.base import BaseScreen
-from imr_tui.store.records import SessionOverview, SessionParticipant
-from imr_tui.store.session_edits import EditConflict
 from imr_tui.widgets.autosave import Autosaver
 
 
@@ -32,13 +31,8 @@ class JournalScreen(BaseScreen):
         Binding("c", "copy", N_("Copy note"), id="journal.copy"),
         Binding("d", "fresh_draft", N_("Fresh draft"), id="journal.fresh"),
         Binding("escape", "back", N_("Back"), id="journal.back"),
-        Binding("f1", "app.help", N_("Help"), id="journal.help", show=False),
+        Binding("f1", "app.help", N_("Help"), id="journal.help"),
     ]
-
-    class Loaded(Message):
-        def __init__(self, overview: SessionOverview, edited: dict[int, str]) -> None:
-            super().__init__()
-            self.overview, self.edited = overview, edited
 
     def __init__(self, session_id: int) -> None:
         super().__init__()
@@ -64,30 +58,30 @@ class JournalScreen(BaseScreen):
         self.loading = True
         self.load()
 
-    @work(thread=True, exclusive=True, group="journal")
     def load(self) -> None:
-        store = self.imr.store
-        self.post_message(self.Loaded(store.sessions.overview(self.session_id), store.journal.edited(self.session_id)))
+        session_id = self.session_id
+        self.read(lambda store: (store.sessions.overview(session_id), store.journal.edited(session_id)), lambda found: self.show(*found))
 
-    def on_journal_screen_loaded(self, message: Loaded) -> None:
-        self.overview = message.overview
-        self.stored = dict(message.edited)
+    def show(self, overview: SessionOverview, edited: dict[int, str]) -> None:
+        self.overview = overview
+        self.stored = dict(edited)
         curriculum = self.imr.curriculum
-        self.notes = {p.id: message.edited.get(p.id) or draft_note(message.overview, p, curriculum) for p in message.overview.participants}
+        self.notes = {p.id: edited.get(p.id) or draft_note(overview, p, curriculum) for p in overview.participants}
         self.query_one("#journal-title", Static).update(
-            _("Draft journal notes · {group} · {date}").format(group=message.overview.group_name, date=message.overview.session.date.strftime("%d.%m.%Y"))
+            _("Draft journal notes · {group} · {date}").format(group=overview.group_name, date=format_short_date(overview.session.date))
         )
         people = self.query_one("#people", OptionList)
         people.clear_options()
-        people.add_options(Option(person.name, id=str(person.id)) for person in message.overview.participants)
+        people.add_options(Option(person.name, id=str(person.id)) for person in overview.participants)
         self.loading = False
-        if message.overview.participants:
+        if overview.participants:
             people.highlighted = 0
             people.focus()
 
     @on(OptionList.OptionHighlighted, "#people")
     def show_note(self, event: OptionList.OptionHighlighted) -> None:
         self.autosaver.flush()
+        assert self.overview is not None, "the list of people is filled once the session is read"
         self.current = next(p for p in self.overview.participants if str(p.id) == event.option.id)
         area = self.query_one("#note", TextArea)
         with area.prevent(TextArea.Changed):
@@ -108,16 +102,24 @@ class JournalScreen(BaseScreen):
         self.check_names()
 
     def save_note(self, person_id: int, text: str | None) -> None:
-        """Keep the note (None: back to a fresh draft) unless another window changed it meanwhile."""
-        try:
-            self.imr.store.journal.save(self.session_id, person_id, text, based_on=self.stored.get(person_id, ""))
-        except EditConflict as conflict:
-            self.resolve_conflict(person_id, self.notes[person_id], conflict.stored)
-            return
+        """Keep the note (None: back to a fresh draft) unless another window changed it meanwhile.
+
+        Stored in order behind this window's earlier saves, so each is based on the one before.
+        """
+        session_id, based_on = self.session_id, self.stored.get(person_id, "")
         if text is None:
             self.stored.pop(person_id, None)
         else:
             self.stored[person_id] = text
+
+        def refused(error: BaseException) -> bool:
+            if not isinstance(error, EditConflict):
+                return False
+            self.resolve_conflict(person_id, self.notes[person_id], error.stored)
+            return True
+
+        what = _("The journal note")
+        self.write(lambda store: store.journal.save(session_id, person_id, text, based_on=based_on), failed=refused, what=what)
 
     def resolve_conflict(self, person_id: int, mine: str, theirs: str) -> None:
         from imr_tui.screens.conflict import ConflictScreen
@@ -131,12 +133,14 @@ class JournalScreen(BaseScreen):
                 area = self.query_one("#note", TextArea)
                 with area.prevent(TextArea.Changed):
                     area.text = text
+                area.move_cursor(area.document.end)  # typing goes on at the end, not before the chosen text
                 self.check_names()
             self.save_note(person_id, text)
 
         self.app.push_screen(ConflictScreen(_("The journal note"), mine, theirs), keep)
 
     def check_names(self) -> None:
+        assert self.overview is not None and self.current is not None, "a note is shown"
         named = other_participants_named(self.notes[self.current.id], self.current, list(self.overview.participants))
         warning = self.query_one("#warning", Static)
         warning.update(_("⚠ This note names another participant: {names}. A journal note should only be about its own person.").format(names=", ".join(named)) if named else "")
@@ -151,6 +155,7 @@ class JournalScreen(BaseScreen):
     def action_fresh_draft(self) -> None:
         if self.current is None:
             return
+        assert self.overview is not None, "a person is chosen from the session read"
         self.notes[self.current.id] = draft_note(self.overview, self.current, self.imr.curriculum)
         self.save_note(self.current.id, None)
         area = self.query_one("#note", TextArea)
@@ -163,9 +168,8 @@ class JournalScreen(BaseScreen):
             self.query_one("#people", OptionList).focus()
             return
         self.autosaver.flush()
-        if self.app.screen is not self:
-            return  # the last save met another window's text: the therapist chooses first
-        self.app.pop_screen()
+        # If the last save meets another window's text, the screen stays: the therapist chooses first.
+        self.after_saves(lambda: self.app.pop_screen() if self.app.screen is self else None)
 
     def on_unmount(self) -> None:
         self.autosaver.flush()

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
+from imr_tui.domain.schedule_records import FIDELITY_GROUP_SIZE, EnrolmentRecord, EnrolResult, ParticipantRecord
 from imr_tui.i18n import N_, _, format_short_date, ngettext
 from imr_tui.screens.enrolment_forms import EnrolmentFormScreen, LeaveFormScreen
 from imr_tui.screens.planning_base import PlanningScreen
-from imr_tui.store.planning_records import FIDELITY_GROUP_SIZE, EnrolmentRecord, EnrolResult, ParticipantRecord
+from imr_tui.widgets.more_keys import MoreKeys
 
 
 class ParticipantsScreen(PlanningScreen):
@@ -30,14 +29,9 @@ class ParticipantsScreen(PlanningScreen):
         Binding("x", "leave", N_("Left the group"), id="participants.leave"),
         Binding("r", "rejoin", N_("Rejoin"), id="participants.rejoin"),
         Binding("escape", "app.pop_screen", N_("Back"), id="participants.back"),
-        Binding("f5", "app.toggle_presentation", N_("Presentation"), id="participants.presentation"),
-        Binding("f1", "app.help", N_("Help"), id="participants.help"),
+        Binding("f5", "app.toggle_presentation", N_("Presentation"), id="participants.presentation", show=False),
+        Binding("f1", "app.help", N_("Help"), id="participants.help", show=False),
     ]
-
-    class Loaded(Message):
-        def __init__(self, records: list[EnrolmentRecord]) -> None:
-            super().__init__()
-            self.records = records
 
     def __init__(self, group_id: int, group_name: str) -> None:
         super().__init__()
@@ -50,11 +44,13 @@ class ParticipantsScreen(PlanningScreen):
             yield Static(_("Participants in {group}").format(group=self.group_name), classes="screen-title")
             yield Static(id="participants-summary", classes="screen-subtitle")
             yield DataTable(id="enrolment-list", cursor_type="row", zebra_stripes=True)
+        yield MoreKeys()
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one("#enrolment-list", DataTable)
-        columns = ((_("Name"), 18), (_("Alias"), 9), (_("Joined"), 10), (_("Left"), 10), (_("Reason"), 22), (_("Pick-up"), 7), (_("Decision"), 14))
+        wide = self.app.size.width >= 110  # else 100 columns: a long reason ends in an ellipsis
+        columns = ((_("Name"), 18), (_("Alias"), 9), (_("Joined"), 10), (_("Left"), 10), (_("Reason"), 22 if wide else 16), (_("Pick-up"), 7), (_("Decision"), 14))
         for label, width in columns:
             table.add_column(label, width=width)
         self.watch(self.app, "presentation_mode", lambda _on: self.show(), init=False)
@@ -63,12 +59,12 @@ class ParticipantsScreen(PlanningScreen):
     def reload(self) -> None:
         self.load()
 
-    @work(thread=True, exclusive=True, group="participants")
     def load(self) -> None:
-        self.post_message(self.Loaded(self.imr.store.enrolments.enrolments(self.group_id)))
+        group_id = self.group_id
+        self.read(lambda store: store.enrolments.enrolments(group_id), self.show_records)
 
-    def on_participants_screen_loaded(self, message: Loaded) -> None:
-        self.records = message.records
+    def show_records(self, records: list[EnrolmentRecord]) -> None:
+        self.records = records
         self.show()
 
     def show(self) -> None:
@@ -81,7 +77,7 @@ class ParticipantsScreen(PlanningScreen):
             table.add_row(
                 _("(hidden)") if presenting else person.name, person.alias,
                 format_short_date(record.joined_on), format_short_date(record.left_on) if record.left_on else "",
-                "" if presenting else record.leave_reason, _("yes") if person.needs_pickup else "",
+                "" if presenting else record.leave_reason, _("yes") if person.needs_pickup and not presenting else "",
                 "" if presenting else record.decision_reference,
             )  # fmt: skip
         table.move_cursor(row=min(row, max(table.row_count - 1, 0)))
@@ -98,11 +94,9 @@ class ParticipantsScreen(PlanningScreen):
     def action_enrol(self, person: ParticipantRecord | None = None) -> None:
         self.open_enrolment(person)
 
-    @work(thread=True, exclusive=True, group="enrolment-form")
     def open_enrolment(self, person: ParticipantRecord | None) -> None:
         active = {record.participant.id for record in self.records if record.active}
-        people = [known for known in self.imr.store.enrolments.participants() if known.id not in active]
-        self.app.call_from_thread(self._push_enrolment_form, people, person)
+        self.read(lambda store: store.enrolments.participants(), lambda known: self._push_enrolment_form([one for one in known if one.id not in active], person))
 
     def _push_enrolment_form(self, people: list[ParticipantRecord], person: ParticipantRecord | None) -> None:
         form = EnrolmentFormScreen(self.group_id, self.imr.curriculum, self.imr.today(), people, person=person)
@@ -136,7 +130,7 @@ class ParticipantsScreen(PlanningScreen):
         record = self.highlighted()
         if record is None:
             return
-        if not record.active:
+        if record.left_on is not None:  # no longer active
             self.notify(_("{name} already left on {date}.").format(name=record.participant.name, date=format_short_date(record.left_on)))
             return
         self.app.push_screen(LeaveFormScreen(record, self.imr.today()), self.left)

@@ -1,38 +1,41 @@
-"""What the planning screens share: store edits in a worker, then a fresh load of the screen."""
+"""What the planning screens share: an edit through the store gateway, then a fresh load of the screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
-
-from textual import work
-from textual.message import Message
+from typing import TYPE_CHECKING, Any
 
 from imr_tui.errors import UserError
 from imr_tui.screens.base import BaseScreen
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from imr_tui.store import Store
 
 
 class PlanningScreen(BaseScreen):
-    class Changed(Message):
-        """The store took an edit: the screen loads its data again."""
-
     def reload(self) -> None:
         raise NotImplementedError
 
-    def on_planning_screen_changed(self) -> None:
+    def load(self) -> None:
+        """Read the screen's data again (ctrl+z calls it when another window changed something)."""
         self.reload()
 
-    @work(thread=True, group="planning-edit")
-    def run_store_action(self, action: Callable[[], T], notice: str | Callable[[T], str] | None = None) -> None:
-        """Run an edit; a refusal is shown as a warning, a success as `notice`, then the screen reloads."""
-        try:
-            result = action()
-        except UserError as error:
-            self.app.notify(error.message, severity="warning", timeout=8)
-            return
-        text = notice(result) if callable(notice) else notice
-        if text:
-            self.app.notify(text)
-        self.post_message(self.Changed())
+    def store_edit(self, call: Callable[[Store], Any], notice: str | Callable[[Any], str] | None = None, *, what: str = "", then: Callable[[Any], None] | None = None) -> None:
+        """Store an edit the screen already shows; a refusal is a warning, a success `notice`; then the screen reloads."""
+
+        def done(result: Any) -> None:
+            text = notice(result) if callable(notice) else notice
+            if text:
+                self.notify(text)
+            if then is not None:
+                then(result)
+            self.reload()
+
+        def refused(error: BaseException) -> bool:
+            if not isinstance(error, UserError):
+                return False
+            self.notify(error.message, severity="warning", timeout=8)
+            self.reload()  # back to what is stored
+            return True
+
+        self.write(call, done, failed=refused, what=what)

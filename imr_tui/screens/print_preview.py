@@ -6,9 +6,12 @@ whether it has a sign-in list to add.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -19,6 +22,12 @@ from textual.widgets import Static
 
 from imr_tui.i18n import N_, _
 from imr_tui.screens.base import BaseModal
+
+log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from imr_tui.printing.output import Document
+    from imr_tui.store import Store
 
 
 def documents_folder() -> Path:
@@ -33,41 +42,73 @@ def documents_folder() -> Path:
 class PrintJob:
     title: Callable[[], str]
     """The preview's heading, translated when shown."""
-    make: Callable[[object, bool], object]
-    """(app, with_names) -> the document; runs in a worker, as it reads the store."""
+    make: Callable[..., Document]
+    """(what `fetch` read, curriculum, with_names) -> the document; runs in a worker with the rendering.
+    The document carries its own language (the group's), used for every text on it."""
     file_name: Callable[[object], str]
     """The PDF's name in the documents folder, from the document."""
+    fetch: Callable[[Store], object]
+    """What the document is made from, read through the store gateway."""
     names_option: bool = False
     """The document can carry a sign-in list (w): the agenda."""
+    handed_out: Callable[[Store], None] | None = None
+    """The store call that notes a handout given (for the fidelity self-assessment), once it is saved or printed."""
 
 
 def agenda_job(session_id: int) -> PrintJob:
-    def make(app, with_names: bool):
-        from imr_tui.printing import agenda_document
+    def make(found, curriculum, with_names: bool):
+        from imr_tui.printing.agenda import agenda_from
 
-        return agenda_document(app.store, app.curriculum, session_id, with_names=with_names, in_group_language=True)
+        overview, plan = found
+        return agenda_from(overview, plan, curriculum, with_names=with_names, in_group_language=True)
 
     def file_name(document) -> str:
         from imr_tui.printing.output import slug
 
         return f"agenda-{slug(document.group_name or '')}-{document.date.isoformat()}.pdf".replace("--", "-")
 
-    return PrintJob(lambda: _("The agenda as it will be printed (one A4 page)"), make, file_name, names_option=True)
+    def handed_out(store: Store) -> None:
+        store.fidelity.record_print("agenda", session_id=session_id)
+
+    def fetch(store: Store) -> tuple[object, object]:
+        overview = store.sessions.overview(session_id)
+        return overview, store.schedule.plan(overview.session.group_id)
+
+    return PrintJob(lambda: _("The agenda as it will be printed (one A4 page)"), make, file_name, fetch=fetch, names_option=True, handed_out=handed_out)
 
 
 def schedule_job(group_id: int) -> PrintJob:
-    def make(app, _with_names: bool):
+    def make(plan, curriculum, _with_names: bool):
         from imr_tui.printing.schedule import ScheduleDocument
 
-        plan = app.store.schedule.plan(group_id)
-        return ScheduleDocument(plan.language, plan, app.curriculum)
+        return ScheduleDocument(plan.language, plan, curriculum)
 
     def file_name(document) -> str:
         from imr_tui.printing.output import slug
 
         return f"schedule-{slug(document.plan.name)}.pdf"
 
-    return PrintJob(lambda: _("The course schedule as it will be printed (A4, no names)"), make, file_name)
+    return PrintJob(lambda: _("The course schedule as it will be printed (A4, no names)"), make, file_name, fetch=lambda store: store.schedule.plan(group_id))
+
+
+def fidelity_job(group_id: int, group_name: str, language: str, modules: int, today: dt.date) -> PrintJob:
+    def fetch(store: Store) -> object:
+        from imr_tui.fidelity.assessment import assess
+        from imr_tui.fidelity.loader import load_fidelity_scale
+
+        return assess(store, load_fidelity_scale(), modules, group_id, group_name, today)
+
+    def make(assessment, _curriculum, _with_names: bool):
+        from imr_tui.fidelity.document import FidelityDocument
+
+        return FidelityDocument(language, assessment)
+
+    def file_name(document) -> str:
+        from imr_tui.printing.output import slug
+
+        return f"fidelity-{slug(group_name)}-{document.assessment.assessed_on.isoformat()}.pdf"
+
+    return PrintJob(lambda: _("The fidelity self-assessment as it will be printed (A4, no participant names)"), make, file_name, fetch=fetch)
 
 
 class PrintPreviewScreen(BaseModal[None]):
@@ -112,7 +153,7 @@ class PrintPreviewScreen(BaseModal[None]):
 
     @property
     def printer(self) -> str | None:
-        return self.app.settings.printer
+        return self.imr.settings.printer
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_names":
@@ -122,12 +163,17 @@ class PrintPreviewScreen(BaseModal[None]):
     def on_mount(self) -> None:
         self.prepare()
 
-    @work(thread=True, exclusive=True, group="print")
     def prepare(self) -> None:
+        """Read what the document needs through the gateway, then lay it out in a worker (file work)."""
+        with_names = self.with_names
+        self.read(self.job.fetch, lambda found: self.lay_out(found, with_names))
+
+    @work(thread=True, exit_on_error=False, exclusive=True, group="print")
+    def lay_out(self, found: object, with_names: bool) -> None:
         from imr_tui.printing.output import pages_of
         from imr_tui.printing.text import render_text
 
-        document = self.job.make(self.app, self.with_names)
+        document = self.job.make(found, self.imr.curriculum, with_names)
         text = "\n\n".join(render_text(page) for page in pages_of(document))
         self.post_message(self.Ready(document, text))
 
@@ -161,7 +207,7 @@ class PrintPreviewScreen(BaseModal[None]):
             return
         self.save(self.document, self.printer)
 
-    @work(thread=True, exclusive=True, group="print-save")
+    @work(thread=True, exit_on_error=False, exclusive=True, group="print-save")
     def save(self, document, printer: str | None) -> None:
         from imr_tui.printing import render
 
@@ -174,6 +220,9 @@ class PrintPreviewScreen(BaseModal[None]):
         self.post_message(self.Saved(path, printer, job))
 
     def on_print_preview_screen_saved(self, message: Saved) -> None:
+        if self.job.handed_out is not None:
+            # The count is a nicety: the handout is saved and printed whatever the store says.
+            self.write(self.job.handed_out, failed=lambda error: True)
         if message.printer:
             self.notify(_("Sent to the printer {printer}; the PDF is kept at {path}").format(printer=message.printer, path=message.path), timeout=10)
         else:

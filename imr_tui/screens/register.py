@@ -4,7 +4,7 @@ figures that matter after a session: who came, who is drifting away, who has com
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -12,10 +12,6 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
 from imr_tui.i18n import N_, _
-from imr_tui.privacy import shown_name
-from imr_tui.review.register import ATTENDED, Register, RegisterPerson
-from imr_tui.review.rules import ReviewRules, drift, group_figures, outlook
-from imr_tui.screens.base import BaseScreen
 from imr_tui.i18n.review_labels import (
     LEGEND,
     attendance_symbol,
@@ -27,6 +23,10 @@ from imr_tui.i18n.review_labels import (
     percent,
     session_heading,
 )
+from imr_tui.privacy import shown_name
+from imr_tui.review.register import ATTENDED, Register, RegisterPerson
+from imr_tui.review.rules import ReviewRules, drift, group_figures, outlook
+from imr_tui.screens.base import BaseScreen
 
 FIXED_COLUMNS = 4
 TREND_WINDOW = 4
@@ -78,6 +78,7 @@ class RegisterScreen(BaseScreen):
                 yield Static(_("Attendance per session"), id="trend-label")
                 yield Sparkline([], id="sparkline")
             yield DataTable(id="grid", cursor_type="cell", zebra_stripes=True, fixed_columns=FIXED_COLUMNS)
+            yield Static(_("Each person's attendance, drift and completion are hidden in presentation mode (f5); the group's figures stay."), id="register-hidden")
             with Horizontal(id="person-row"):
                 yield Static(id="person")
                 yield Sparkline([], id="person-trend")
@@ -93,9 +94,9 @@ class RegisterScreen(BaseScreen):
         if self.register is not None:
             self.load()  # attendance may have been corrected in the session screen
 
-    @work(thread=True, exclusive=True, group="register")
     def load(self) -> None:
-        self.post_message(self.Loaded(self.imr.store.attendance.register(self.group_id)))
+        group_id = self.group_id
+        self.read(lambda store: store.attendance.register(group_id), lambda register: self.on_register_screen_loaded(self.Loaded(register)))
 
     def on_register_screen_loaded(self, message: Loaded) -> None:
         self.register = message.register
@@ -114,6 +115,10 @@ class RegisterScreen(BaseScreen):
         self.query_one("#figures", Static).update(figures + "  ·  " + _("mean attendance {mean}").format(mean=percent(mean)))
         rates = [register.session_rate(session) for session in register.held()]
         self.query_one("#sparkline", Sparkline).data = [rate for rate in rates if rate is not None] or [0]
+        presenting = self.imr.presentation_mode
+        for widget in self.query("#grid, #person-row, #legend"):
+            widget.display = not presenting  # a rate or "drifting away" is about one person
+        self.query_one("#register-hidden").display = presenting
         self.fill_grid(register)
 
     def fill_grid(self, register: Register) -> None:
@@ -122,20 +127,20 @@ class RegisterScreen(BaseScreen):
         grid.clear(columns=True)
         grid.add_column(_("Participant"), key="name")
         grid.add_column(_("Attended"), key="rate")
-        grid.add_column(_("Notice"), key="flag")
+        grid.add_column(_("Attention"), key="flag")
         grid.add_column(_("Completion"), key="outlook")
         for session in register.sessions:
             grid.add_column(session_heading(session), key=str(session.id))
         presenting = self.imr.presentation_mode
         for person in register.people:
-            name = shown_name(person.name, person.alias, presenting)
-            if not person.active:
-                name = Text(name, style="dim")
+            shown = shown_name(person.name, person.alias, presenting)
+            name = shown if person.active else Text(shown, style="dim")
+            notice: str | Text
             if person.active:
                 notice, result = drift_label(drift(register, person, self.rules)), outlook_label(outlook(register, person, self.rules))
             else:
                 notice, result = left_label(person), "–"
-            cells = [name, percent(register.person_rate(person)), notice, result]
+            cells: list[str | Text] = [name, percent(register.person_rate(person)), notice, result]
             cells += [attendance_symbol(register, person, session) for session in register.sessions]
             grid.add_row(*cells, key=str(person.id))
         if cursor.column >= FIXED_COLUMNS:

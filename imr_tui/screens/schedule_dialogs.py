@@ -8,12 +8,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Checkbox, Footer, Input, Select, Static
+from textual.widgets.select import NoSelection
 
 from imr_tui.curriculum import Curriculum
+from imr_tui.domain.schedule_records import PlanEntry
 from imr_tui.i18n import _, format_long_date, format_time
 from imr_tui.planning.fields import format_date_input, format_time_input, parse_date, parse_time
 from imr_tui.screens.form import FieldReader, FormField, FormModal
-from imr_tui.store.planning_records import PlanChange, PlanEntry
 from imr_tui.widgets.tick_box import TickBox
 
 
@@ -38,12 +39,16 @@ class CancelSessionDialog(FormModal):
             yield from self.compose_buttons()
         yield Footer()
 
-    def read(self) -> tuple[str, bool]:
+    def read_fields(self) -> tuple[str, bool]:
         return self.query_one("#reason", Input).value, self.query_one("#shift", Checkbox).value
 
-    def save(self, values: tuple[str, bool]) -> PlanChange:
-        reason, shift = values
-        return self.imr.store.schedule.cancel_session(self.entry.id, self.version_of("group_session", self.entry.version), reason, shift=shift)
+    def confirm_question(self, values: tuple[str, bool]) -> str:
+        return _("Cancel the session {when}? ctrl+z in the plan takes it back.").format(when=_when(self.entry))
+
+    def save(self, values: tuple[str, bool]):
+        (reason, shift), session_id = values, self.entry.id
+        version = self.version_of("group_session", self.entry.version)
+        return lambda store: store.schedule.cancel_session(session_id, version, reason, shift=shift)
 
 
 class MoveSessionDialog(FormModal):
@@ -70,16 +75,18 @@ class MoveSessionDialog(FormModal):
     def field_checks(self):
         return {"date": lambda text: parse_date(text, "date"), "time": lambda text: parse_time(text, "time")}
 
-    def read(self) -> tuple[dt.date, dt.time, bool]:
+    def read_fields(self) -> tuple[dt.date, dt.time, bool]:
         reader = FieldReader()
         day = reader.read(parse_date, self.query_one("#date", Input).value, "date")
         time = reader.read(parse_time, self.query_one("#time", Input).value, "time")
         reader.done()
+        assert day is not None and time is not None, "done() raised if a field did not parse"
         return day, time, self.query_one("#shift", Checkbox).value
 
-    def save(self, values: tuple[dt.date, dt.time, bool]) -> PlanChange:
-        day, time, shift = values
-        return self.imr.store.schedule.move_session(self.entry.id, self.version_of("group_session", self.entry.version), day, time, shift=shift)
+    def save(self, values: tuple[dt.date, dt.time, bool]):
+        (day, time, shift), session_id = values, self.entry.id
+        version = self.version_of("group_session", self.entry.version)
+        return lambda store: store.schedule.move_session(session_id, version, day, time, shift=shift)
 
 
 class ContentDialog(FormModal):
@@ -111,17 +118,19 @@ class ContentDialog(FormModal):
     def offer_topics(self, event: Select.Changed) -> None:
         topic = self.query_one("#topic", Select)
         current = topic.value
-        options = self._topics(None if event.value is Select.NULL else event.value)
+        options = self._topics(event.value if isinstance(event.value, str) else None)  # module ids, or Select.NULL
         topic.set_options(options)
         if any(value == current for _label, value in options):
             topic.value = current
 
-    def read(self) -> tuple[str | None, str | None]:
+    def read_fields(self) -> tuple[str | None, str | None]:
         module, topic = self.query_one("#module", Select).value, self.query_one("#topic", Select).value
-        return (None if module is Select.NULL else module), (None if topic is Select.NULL else topic)
+        return (None if isinstance(module, NoSelection) else module), (None if isinstance(topic, NoSelection) else topic)
 
-    def save(self, values: tuple[str | None, str | None]) -> PlanChange:
-        return self.imr.store.schedule.set_content(self.entry.id, self.version_of("group_session", self.entry.version), *values, self.curriculum)
+    def save(self, values: tuple[str | None, str | None]):
+        (module_id, topic_id), session_id, curriculum = values, self.entry.id, self.curriculum
+        version = self.version_of("group_session", self.entry.version)
+        return lambda store: store.schedule.set_content(session_id, version, module_id, topic_id, curriculum)
 
 
 class JumpDialog(FormModal):
@@ -144,14 +153,15 @@ class JumpDialog(FormModal):
     def field_checks(self):
         return {"date": lambda text: parse_date(text, "date")}
 
-    def read(self) -> dt.date:
+    def read_fields(self) -> dt.date:
         reader = FieldReader()
         day = reader.read(parse_date, self.query_one("#date", Input).value, "date")
         reader.done()
+        assert day is not None, "done() raised if the date did not parse"
         return day
 
-    def save(self, day: dt.date) -> dt.date:
-        return day
+    def submit(self, day: dt.date) -> None:
+        self.dismiss(day)  # nothing to store: the plan goes to the date
 
     def on_mount(self) -> None:
         field = self.query_one("#date", Input)

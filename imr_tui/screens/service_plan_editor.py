@@ -6,25 +6,37 @@ is never overwritten; the therapist sees both and chooses (nothing typed is lost
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from imr_tui.domain.conflicts import EditConflict
 from imr_tui.i18n import N_, _, format_short_date
-from imr_tui.screens.service_plan_base import PlanScreen
+from imr_tui.screens.service_plan_base import ServicePlanScreenBase
 from imr_tui.service_plan.content import SectionValue, from_json, is_blank, same_content, to_json
 from imr_tui.service_plan.export import review_label
-from imr_tui.service_plan.review import review_state
-from imr_tui.service_plan.template import PlanTemplate
+from imr_tui.service_plan.revision_dates import review_state
+from imr_tui.service_plan.template import ServicePlanTemplate
 from imr_tui.store.service_plan_records import ServicePlanRecord
 from imr_tui.widgets.autosave import Autosaver
 from imr_tui.widgets.service_plan_section import SectionEditor
 
+if TYPE_CHECKING:
+    from imr_tui.store import Store
 
-class ServicePlanEditorScreen(PlanScreen):
+
+def written(value: SectionValue) -> list:
+    """A list's lines that have words, in order."""
+    return [] if isinstance(value, str) else [item for item in value if not is_blank((item,))]
+
+
+class ServicePlanEditorScreen(ServicePlanScreenBase):
     HELP_TEXT = N_(
         "**The service plan** in the participant's own words, section by section. Choose a section on the left "
         "(arrow keys), **tab** into it and write: everything is saved as you type.\n\n"
@@ -52,6 +64,8 @@ class ServicePlanEditorScreen(PlanScreen):
         self.stored: dict[str, str] = {}
         """Each section's JSON as this window last read or wrote it."""
         self.autosaver = Autosaver(self)
+        self.resolving: set[str] = set()
+        """Sections whose conflict with another window's text is being shown."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,10 +79,11 @@ class ServicePlanEditorScreen(PlanScreen):
         yield Static(_("The service plan is hidden in presentation mode (f5)."), id="plan-hidden")
         yield Footer()
 
-    def read(self, template: PlanTemplate) -> ServicePlanRecord:
-        return self.imr.store.service_plans.open_draft(self.participant_id, template)
+    @staticmethod
+    def plan_of(store: Store, participant_id: int, template: ServicePlanTemplate) -> ServicePlanRecord:
+        return store.service_plans.open_draft(participant_id, template)
 
-    async def on_plan_screen_loaded(self, message: PlanScreen.Loaded) -> None:
+    async def on_service_plan_screen_base_loaded(self, message: ServicePlanScreenBase.Loaded) -> None:
         self.plan, self.template = message.plan, message.template
         self.stored = {key: section.stored for key, section in message.plan.draft.items()}
         pane = self.query_one("#section-pane", VerticalScroll)
@@ -151,11 +166,39 @@ class ServicePlanEditorScreen(PlanScreen):
 
     async def action_remove_item(self) -> None:
         if editor := self.current_editor():
-            await editor.remove_item()
+            await self.changed_line(editor, lambda: editor.remove_item(report=False), _("a line removed from “{section}”"))
 
     async def action_move_item(self, offset: int) -> None:
         if editor := self.current_editor():
-            await editor.move_item(offset)
+            await self.changed_line(editor, lambda: editor.move_item(offset, report=False), _("a line moved in “{section}”"))
+
+    async def changed_line(self, editor: SectionEditor, change, what: str) -> None:
+        """Remove or move a line, store it at once, and let ctrl+z put the list back as it was."""
+        before, index = editor.value(), editor.current_index()
+        await change()
+        after = editor.value()
+        if after == before:
+            return
+        section_id, participant_id = editor.spec.id, self.participant_id
+        self.autosaver.save(section_id)  # what was typed before the key first, as typed
+        self.save(section_id, after)
+        expected = self.stored.get(section_id, "")
+        if written(before) == written(after):
+            return  # only an empty line offered to write on went: nothing to undo
+        what = what.format(section=editor.spec.title)
+
+        def show_undone() -> None:
+            self.stored[section_id] = to_json(before)
+            self.call_later(self._show_undone, section_id, before, index)
+
+        self.changed(what, lambda store: store.service_plans.put_section(participant_id, section_id, before, expected), show_undone)
+
+    async def _show_undone(self, section_id: str, value: SectionValue, index: int | None) -> None:
+        if editors := self.query(f"#section-{section_id}"):
+            editor = editors.first(SectionEditor)
+            await editor.show_value(value)
+            editor.focus_line(index)
+            self.refresh_label(editor)
 
     # Saving as typed
 
@@ -166,18 +209,20 @@ class ServicePlanEditorScreen(PlanScreen):
         self.autosaver.schedule(section_id, lambda: self.save(section_id, value))
 
     def save(self, section_id: str, value: SectionValue) -> None:
-        from imr_tui.store.service_plans import SectionConflict
-
         section = self.template.section(section_id) if self.template else None
         stored = self.stored.get(section_id, "")
         if section is None or to_json(value) == stored or (is_blank(value) and is_blank(from_json(section.kind, stored))):
             return  # nothing new: an empty line offered to write on is not a change
-        try:
-            self.stored[section_id] = self.imr.store.service_plans.save_section(self.participant_id, section_id, value, stored)
-        except SectionConflict as conflict:
-            if self.is_attached:
-                self.resolve_conflict(section_id, value, conflict.stored)
-            return
+        participant_id = self.participant_id
+        self.stored[section_id] = to_json(value)  # the next save is based on this one, which runs first
+
+        def refused(error: BaseException) -> bool:
+            if not isinstance(error, EditConflict) or not self.is_attached:
+                return False  # said by the app: the window has closed
+            self.resolve_conflict(section_id, value, error.stored)
+            return True
+
+        self.write(lambda store: store.service_plans.save_section(participant_id, section_id, value, stored), failed=refused, what=str(section.title))
         if self.is_attached and (editors := self.query(f"#section-{section_id}")):
             self.refresh_label(editors.first(SectionEditor))
 
@@ -190,26 +235,36 @@ class ServicePlanEditorScreen(PlanScreen):
     def resolve_conflict(self, section_id: str, mine: SectionValue, theirs_json: str) -> None:
         from imr_tui.screens.service_plan_conflict import SectionConflictScreen, merged
 
+        if section_id in self.resolving:
+            return  # the therapist is choosing already; later typing is taken into that choice
+        self.resolving.add(section_id)
         editor = self.editor(section_id)
         theirs = from_json(editor.spec.kind, theirs_json)
 
         async def choose(choice: str | None) -> None:
+            self.resolving.discard(section_id)
             if choice is None:
                 return
             self.stored[section_id] = theirs_json
-            kept = {"mine": mine, "theirs": theirs, "both": merged(theirs, mine)}[choice]
-            if choice != "mine":
+            # What was typed into the question goes on in the line being written, before mine is read.
+            typed_on = choice != "theirs" and bool(question.typed) and type_on(self.app.focused, question.typed)
+            mine_now = editor.value()  # what is on screen now, typed after the save that met theirs too
+            if choice != "theirs" and question.typed and not typed_on:
+                mine_now = with_typed(mine_now, question.typed)  # no line has the focus: kept as the last
+            kept = {"mine": mine_now, "theirs": theirs, "both": merged(theirs, mine_now)}[choice]
+            if kept != editor.value():
                 await editor.show_value(kept)
             if choice != "theirs":
                 self.save(section_id, kept)
             self.refresh_label(editor)
 
-        self.app.push_screen(SectionConflictScreen(str(editor.spec.title), mine, theirs), choose)
+        question = SectionConflictScreen(str(editor.spec.title), mine, theirs)
+        self.app.push_screen(question, choose)
 
     # Finishing, versions, leaving
 
     def flushed(self) -> bool:
-        """Save what is pending; False when a conflict needs the therapist's choice first."""
+        """Send what is pending to the store; False when a conflict needs the therapist's choice first."""
         self.autosaver.flush()
         return self.app.screen is self
 
@@ -219,10 +274,15 @@ class ServicePlanEditorScreen(PlanScreen):
         if self.plan is None or self.template is None or self.imr.presentation_mode or not self.flushed():
             return
 
+        participant_id = self.participant_id
+
         def finished(version) -> None:
             if version is not None:
-                self.notify(_("Version {number} finished; review by {date}.").format(number=version.number, date=format_short_date(version.review_on)))
+                number = version.number
+                self.notify(_("Version {number} finished; review by {date}.").format(number=number, date=format_short_date(version.review_on)))
                 self.load()
+                what = _("version {number} of the service plan finished").format(number=number)
+                self.changed(what, lambda store: store.service_plans.reopen_revision(participant_id, number), self.load_after_undo)
 
         self.app.push_screen(FinishRevisionDialog(self.participant_id, self.template), finished)
 
@@ -238,7 +298,30 @@ class ServicePlanEditorScreen(PlanScreen):
 
     def action_back(self) -> None:
         if self.flushed():
+            self.after_saves(self.close_if_shown)
+
+    def close_if_shown(self) -> None:
+        if self.app.screen is self:
             self.app.pop_screen()
 
     def on_unmount(self) -> None:
         self.autosaver.flush()
+
+
+def type_on(field: Widget | None, typed: str) -> bool:
+    """What was typed while the question was open goes on where the therapist was typing."""
+    if isinstance(field, Input):
+        field.insert_text_at_cursor(typed.replace("\n", " "))
+    elif isinstance(field, TextArea):
+        field.insert(typed)
+    else:
+        return False
+    return True
+
+
+def with_typed(value: SectionValue, typed: str) -> SectionValue:
+    if isinstance(value, str):
+        return value + typed
+    if all(isinstance(item, str) for item in value):
+        return (*value, typed.strip())  # type: ignore[return-value]
+    return value

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,33 +15,40 @@ from textual.widgets.option_list import Option
 
 from imr_tui.i18n import N_, _, format_short_date
 from imr_tui.printing.service_plan import share_method_label
-from imr_tui.screens.service_plan_base import PlanScreen
 from imr_tui.screens.print_preview import PrintJob
+from imr_tui.screens.service_plan_base import ServicePlanScreenBase
 from imr_tui.service_plan.compare import compare_plans
 from imr_tui.service_plan.export import plan_lines, version_line
-from imr_tui.store.service_plan_records import PlanVersionRecord
+from imr_tui.store.service_plan_records import ServicePlanVersionRecord
+
+if TYPE_CHECKING:
+    from imr_tui.store import Store
 
 
-def service_plan_job(participant_id: int, number: int) -> PrintJob:
-    """Print one version, in the participant's language."""
+def service_plan_job(participant_id: int, number: int, language: str, today: dt.date) -> PrintJob:
+    """Print one version, in the participant's language (`language` where they have none)."""
 
-    def make(app, _with_names: bool):
-        from imr_tui.printing.service_plan import ServicePlanDocument
+    def fetch(store: Store) -> tuple[object, object]:
         from imr_tui.service_plan import load_template
 
         template = load_template()
-        plan = app.store.service_plans.plan(participant_id, template)
-        return ServicePlanDocument(plan.language or app.settings.language, template, plan, plan.version(number), app.today())
+        return template, store.service_plans.plan(participant_id, template)
+
+    def make(found, _curriculum, _with_names: bool):
+        from imr_tui.printing.service_plan import ServicePlanDocument
+
+        template, plan = found
+        return ServicePlanDocument(plan.language or language, template, plan, plan.version(number), today)
 
     def file_name(document) -> str:
         from imr_tui.printing.output import slug
 
         return f"service-plan-{slug(document.plan.participant.name)}-v{document.version.number}.pdf"
 
-    return PrintJob(lambda: _("The service plan as it will be printed (A4, personal)"), make, file_name)
+    return PrintJob(lambda: _("The service plan as it will be printed (A4, personal)"), make, file_name, fetch=fetch)
 
 
-class ServicePlanVersionsScreen(PlanScreen):
+class ServicePlanVersionsScreen(ServicePlanScreenBase):
     """Dismissed with True when a new revision was started from an earlier version."""
 
     SHOWN_WHILE_PRIVATE = "#plan-body, #version-hint, #plan-state"
@@ -75,7 +85,7 @@ class ServicePlanVersionsScreen(PlanScreen):
         yield Static(_("c compare with the newest · n new revision from this · s shared with… · p print"), id="version-hint")
         yield Footer()
 
-    def on_plan_screen_loaded(self, message: PlanScreen.Loaded) -> None:
+    def on_service_plan_screen_base_loaded(self, message: ServicePlanScreenBase.Loaded) -> None:
         self.plan, self.template = message.plan, message.template
         self.query_one("#plan-title", Static).update(f"[b]{self.plan.participant.name}[/b] · " + _("Versions of the service plan"))
         versions = self.query_one("#versions", OptionList)
@@ -99,7 +109,7 @@ class ServicePlanVersionsScreen(PlanScreen):
         self.chosen = int(event.option.id or 0)
         self.show_version()
 
-    def version(self) -> PlanVersionRecord | None:
+    def version(self) -> ServicePlanVersionRecord | None:
         return self.plan.version(self.chosen) if self.plan and self.chosen is not None else None
 
     def show_version(self) -> None:
@@ -124,7 +134,7 @@ class ServicePlanVersionsScreen(PlanScreen):
             text.append(f"  ✓ {share.person}{relation}, {format_short_date(share.shared_on)}, {share_method_label(share.method)}\n")
         self.query_one("#version", Static).update(text)
 
-    def changes_text(self, version: PlanVersionRecord) -> Text:
+    def changes_text(self, version: ServicePlanVersionRecord) -> Text:
         newest = self.plan.current if self.plan else None
         text = Text()
         if newest is None or self.template is None or newest.number == version.number:
@@ -141,8 +151,8 @@ class ServicePlanVersionsScreen(PlanScreen):
                 text.append("  + " + _("added") + f": {item}\n")
             for item in change.removed:
                 text.append("  − " + _("removed") + f": {item}\n")
-            for item in change.changed:
-                text.append("  ~ " + _("changed") + f": {item.old} → {item.new}\n")
+            for edit in change.changed:
+                text.append("  ~ " + _("changed") + f": {edit.old} → {edit.new}\n")
         return text
 
     def action_toggle_compare(self) -> None:
@@ -161,8 +171,10 @@ class ServicePlanVersionsScreen(PlanScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                self.imr.store.service_plans.start_from(self.participant_id, self.template, version.number)
-                self.notify(_("The draft now starts from version {number}.").format(number=version.number))
+                participant_id, template, number = self.participant_id, self.template, version.number
+                assert template is not None  # read before the question was asked
+                self.write(lambda store: store.service_plans.start_from(participant_id, template, number), what=_("a new revision from version {number}").format(number=number))
+                self.notify(_("The draft now starts from version {number}.").format(number=number))
                 self.dismiss(True)
 
         self.app.push_screen(ConfirmScreen(question), answer)
@@ -184,7 +196,7 @@ class ServicePlanVersionsScreen(PlanScreen):
         from imr_tui.screens.print_preview import PrintPreviewScreen
 
         if (version := self.version()) is not None and not self.imr.presentation_mode:
-            self.app.push_screen(PrintPreviewScreen(service_plan_job(self.participant_id, version.number)))
+            self.app.push_screen(PrintPreviewScreen(service_plan_job(self.participant_id, version.number, self.imr.settings.language, self.imr.today())))
 
     def action_back(self) -> None:
         self.dismiss(False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -11,26 +11,26 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from imr_tui.i18n import N_, _, format_short_date, ngettext
 from imr_tui.screens.base import BaseScreen
-from imr_tui.service_plan.review import ReviewState
-from imr_tui.store.service_plan_records import PlanStatus, ReviewCount
+from imr_tui.service_plan.revision_dates import RevisionDue
+from imr_tui.store.service_plan_records import RevisionsDue, ServicePlanStatus
 
 COLUMNS = ((N_("Participant"), 22), (N_("Plan"), 28), (N_("Finished"), 12), (N_("Review by"), 16), (N_("Review"), 16))
 MOST_GROUPS_NAMED = 3
 """Groups named in the first screen's line of plans to review; the rest are counted."""
 
 
-def review_cell(state: ReviewState) -> Text:
+def review_cell(state: RevisionDue) -> Text:
     """The review state in words and a symbol, not colour alone."""
-    if state == ReviewState.OVERDUE:
+    if state == RevisionDue.OVERDUE:
         return Text("⚠ " + _("overdue"), style="bold")
-    if state == ReviewState.DUE:
+    if state == RevisionDue.DUE:
         return Text("↻ " + _("due soon"), style="bold")
-    if state == ReviewState.LATER:
+    if state == RevisionDue.LATER:
         return Text("✓ " + _("up to date"), style="")
     return Text("–", style="dim")
 
 
-def plan_cell(status: PlanStatus) -> Text:
+def plan_cell(status: ServicePlanStatus) -> Text:
     if status.latest is None:
         return Text(_("draft, not finished") if status.has_changes else _("no plan yet"), style="italic" if status.has_changes else "dim")
     if status.has_changes:
@@ -56,14 +56,14 @@ class ServicePlansScreen(BaseScreen):
     ]
 
     class Loaded(Message):
-        def __init__(self, rows: list[PlanStatus]) -> None:
+        def __init__(self, rows: list[ServicePlanStatus]) -> None:
             super().__init__()
             self.rows = rows
 
     def __init__(self, group_id: int, group_name: str) -> None:
         super().__init__()
         self.group_id, self.group_name = group_id, group_name
-        self.rows: list[PlanStatus] = []
+        self.rows: list[ServicePlanStatus] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,11 +83,18 @@ class ServicePlansScreen(BaseScreen):
     def on_screen_resume(self) -> None:
         self.load()  # also after a plan was written or revised
 
-    @work(thread=True, exclusive=True, group="service_plans")
     def load(self) -> None:
-        from imr_tui.service_plan import load_template
+        group_id, today = self.group_id, self.imr.today()
 
-        self.post_message(self.Loaded(self.imr.store.service_plans.group_statuses(self.group_id, self.imr.today(), load_template())))
+        def read(store):
+            from imr_tui.service_plan import load_template
+
+            return store.service_plans.group_statuses(group_id, today, load_template())
+
+        def loaded(rows: list[ServicePlanStatus]) -> None:
+            self.post_message(self.Loaded(rows))
+
+        self.read(read, loaded)
 
     def on_service_plans_screen_loaded(self, message: Loaded) -> None:
         self.rows = message.rows
@@ -114,7 +121,7 @@ class ServicePlansScreen(BaseScreen):
             widget.display = not presenting
         self.query_one("#plans-hidden").display = presenting
 
-    def highlighted(self) -> PlanStatus | None:
+    def highlighted(self) -> ServicePlanStatus | None:
         table = self.query_one("#plans", DataTable)
         if self.imr.presentation_mode or not self.rows or table.cursor_row >= len(self.rows):
             return None
@@ -143,14 +150,14 @@ class ServicePlansScreen(BaseScreen):
             if row.latest is None:
                 self.notify(_("{name} has no finished version yet.").format(name=row.participant.name), severity="warning")
                 return
-            self.app.push_screen(PrintPreviewScreen(service_plan_job(row.participant.id, row.latest)))
+            self.app.push_screen(PrintPreviewScreen(service_plan_job(row.participant.id, row.latest, self.imr.settings.language, self.imr.today())))
 
     @on(DataTable.RowSelected, "#plans")
     def open_clicked_row(self) -> None:
         self.action_open_plan()
 
 
-def plans_to_review(reviews: dict[int, ReviewCount], names: dict[int, str]) -> str:
+def plans_to_review(reviews: dict[int, RevisionsDue], names: dict[int, str]) -> str:
     """`↻ Service plans to review: Dagsgruppa Solsiden 1 (1 overdue) · … (s)`, for the first screen; empty when none."""
     parts = []
     waiting = [(group_id, count) for group_id, count in reviews.items() if count.total and group_id in names]

@@ -4,29 +4,42 @@ each person's step, the home assignment and notes. Every change is saved as it i
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widgets import Footer, Header, Markdown, Static, TextArea
 
-from imr_tui.i18n import N_, _, format_long_date, format_time
+from imr_tui.domain.attendance import attendance_words
+from imr_tui.domain.conflicts import EditConflict
+from imr_tui.domain.records import AttendanceMark, SessionOverview, SessionParticipant
+from imr_tui.i18n import N_, _, format_long_date, format_time, ngettext
 from imr_tui.planning.agenda import AgendaItem, build_agenda
 from imr_tui.planning.timer import AgendaTimer
 from imr_tui.screens.base import BaseScreen
 from imr_tui.screens.material import material_markdown
-from imr_tui.store.records import SessionOverview
-from imr_tui.store.session_edits import EditConflict
 from imr_tui.widgets.agenda_panel import AgendaPanel
 from imr_tui.widgets.attendance_list import AttendanceList
 from imr_tui.widgets.autosave import Autosaver
+from imr_tui.widgets.more_keys import MoreKeys
+from imr_tui.widgets.name_warning import NameWarning, shared_text
+
+if TYPE_CHECKING:
+    from imr_tui.store import Store
 
 ATTENDANCE = Binding.Group(N_("Attendance"), compact=True)
 TICK_SECONDS = 0.5
 TIMER_SAVE_SECONDS = 30
+
+
+def mark_words(mark: AttendanceMark) -> str:
+    words = attendance_words(mark.status)
+    return words + (", " + _("picked up") if mark.picked_up else "")
 
 
 class SessionScreen(BaseScreen):
@@ -81,6 +94,8 @@ class SessionScreen(BaseScreen):
         self.saved_texts: dict[str, str] = {}
         """What the database held for each text field when this window last read or wrote it."""
         self.autosaver = Autosaver(self)
+        self.choosing: set[str] = set()
+        """Text fields whose conflict with another window is being decided."""
         self.marks = 0
         """Attendance changes made in this window, so a reading older than the last one is not shown."""
 
@@ -98,8 +113,11 @@ class SessionScreen(BaseScreen):
                 yield Markdown(id="material")
                 yield Static(_("Home assignment for the group"), classes="section-title")
                 yield TextArea(id="home_assignment", soft_wrap=True)
+                yield Static(id="home_assignment-shared", classes="shared", markup=False)
+                yield NameWarning(id="home_assignment-names")
                 yield Static(_("Notes for the session"), classes="section-title private")
                 yield TextArea(id="notes", soft_wrap=True, classes="private")
+        yield MoreKeys()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -109,10 +127,10 @@ class SessionScreen(BaseScreen):
         self.set_interval(TICK_SECONDS, self.tick)
         self.set_interval(TIMER_SAVE_SECONDS, self.save_timer)
 
-    @work(thread=True, exclusive=True, group="session")
     def load(self) -> None:
         marks_before = self.marks
-        self.post_message(self.Loaded(self.imr.store.sessions.overview(self.session_id), marks_before))
+        session_id = self.session_id
+        self.read(lambda store: store.sessions.overview(session_id), lambda overview: self.on_session_screen_loaded(self.Loaded(overview, marks_before)))
 
     def on_session_screen_loaded(self, message: Loaded) -> None:
         if message.marks_before != self.marks:
@@ -147,14 +165,16 @@ class SessionScreen(BaseScreen):
     # The agenda and its timer
 
     def build_agenda(self) -> None:
-        session = self.overview.session
+        overview = self.overview
+        assert overview is not None, "the agenda is built from the session read"
+        session = overview.session
         module = self.imr.curriculum.module(session.module_id)
         individual = bool(module and module.individual)
         structure = self.imr.curriculum.structure
-        self.agenda = build_agenda(structure, session.start_time, individual, self.overview.part_minutes)
+        self.agenda = build_agenda(structure, session.start_time, individual, overview.part_minutes)
         minutes = [item.minutes for item in self.agenda]
         if self.timer is None:
-            self.timer = AgendaTimer.from_json(self.overview.timer_state, minutes, self.app.clock.monotonic)
+            self.timer = AgendaTimer.from_json(overview.timer_state, minutes, self.imr.clock.monotonic)
         self.timer.set_minutes(minutes)
         self.query_one(AgendaPanel).show_agenda(self.agenda, self.timer.part_index)
         self.tick()
@@ -165,7 +185,8 @@ class SessionScreen(BaseScreen):
 
     def save_timer(self) -> None:
         if self.timer is not None:
-            self.imr.store.session_edits.save_timer(self.session_id, self.timer.to_json())
+            session_id, state = self.session_id, self.timer.to_json()
+            self.write(lambda store: store.session_edits.save_timer(session_id, state), what=_("the timer"))
 
     def action_toggle_timer(self) -> None:
         if self.timer is not None:
@@ -192,9 +213,15 @@ class SessionScreen(BaseScreen):
         self.app.push_screen(screen, self.use_minutes)
 
     def use_minutes(self, minutes: dict[str, int] | None) -> None:
-        if minutes is None:
+        if minutes is None or self.overview is None:
             return
-        self.imr.store.session_edits.set_part_minutes(self.session_id, minutes)
+        session_id, before = self.session_id, self.overview.part_minutes
+        self.show_minutes(minutes)
+        self.write(lambda store: store.session_edits.set_part_minutes(session_id, minutes), what=_("the minutes of the agenda"))
+        self.changed(_("the minutes of the agenda"), lambda store: store.session_edits.set_part_minutes(session_id, before), lambda: self.show_minutes(before))
+
+    def show_minutes(self, minutes: dict[str, int]) -> None:
+        assert self.overview is not None, "minutes are changed on the session read"
         self.overview = replace(self.overview, part_minutes=minutes)
         self.build_agenda()
 
@@ -205,30 +232,61 @@ class SessionScreen(BaseScreen):
         person = people.highlighted()
         if person is None:
             return
-        self.imr.store.session_edits.mark_attendance(self.session_id, person.id, status)
-        self.marks += 1
-        people.update_person(replace(person, attendance=status))
+        session_id = self.session_id
+        self.set_mark(person, AttendanceMark(status, person.picked_up), lambda store: store.session_edits.mark_attendance(session_id, person.id, status))
         people.action_cursor_down()
-        self.show_attendance_count()
 
     def action_toggle_pickup(self) -> None:
-        people = self.query_one(AttendanceList)
-        person = people.highlighted()
+        person = self.query_one(AttendanceList).highlighted()
         if person is None:
             return
-        picked_up = self.imr.store.session_edits.toggle_picked_up(self.session_id, person.id)
+        session_id, picked_up = self.session_id, not person.picked_up
+        # Picked up implies present: marking it on someone not yet marked marks them present.
+        mark = AttendanceMark(person.attendance or "present", picked_up)
+        self.set_mark(person, mark, lambda store: store.session_edits.set_picked_up(session_id, person.id, picked_up))
+
+    def set_mark(self, person: SessionParticipant, mark: AttendanceMark, store_it: Callable[[Store], None]) -> None:
+        """Shown at once, stored after; ctrl+z puts the earlier mark back.
+
+        The status and the pick-up are stored each on its own (two windows may set one each);
+        the undo puts both back, unless another window changed them since.
+        """
+        before = AttendanceMark(person.attendance, person.picked_up)
+        session_id, name = self.session_id, person.display_name(self.imr.presentation_mode)
+        self.show_mark(person.id, mark)
+        what = _("{name} – {what}").format(name=name, what=mark_words(mark))
+        self.write(store_it, what=what)
+        self.changed(what, lambda store: store.session_edits.set_attendance(session_id, person.id, before, expected=mark), lambda: self.show_mark(person.id, before, highlight=True))
+
+    def show_mark(self, participant_id: int, mark: AttendanceMark, highlight: bool = False) -> None:
+        people = self.query_one(AttendanceList)
+        for index, person in enumerate(people.people):
+            if person.id == participant_id:
+                people.update_person(replace(person, attendance=mark.status, picked_up=mark.picked_up))
+                if highlight:
+                    people.move_cursor(row=index)
         self.marks += 1
-        people.update_person(replace(person, picked_up=picked_up, attendance=person.attendance or "present"))
         self.show_attendance_count()
 
     def action_mark_rest_present(self) -> None:
         people = self.query_one(AttendanceList)
-        unmarked = [person for person in people.people if person.attendance is None]
-        self.imr.store.session_edits.mark_unmarked_present(self.session_id, [person.id for person in unmarked])
-        self.marks += 1
-        for person in unmarked:
-            people.update_person(replace(person, attendance="present"))
-        self.show_attendance_count()
+        unmarked = [person.id for person in people.people if person.attendance is None]
+        if not unmarked:
+            return
+        session_id = self.session_id
+        self.show_marks(unmarked, AttendanceMark("present"))
+        what = ngettext("{count} more present", "{count} more present", len(unmarked)).format(count=len(unmarked))
+        self.write(lambda store: store.session_edits.mark_unmarked_present(session_id, unmarked), what=what)
+
+        def undo(store: Store) -> None:
+            for participant_id in unmarked:
+                store.session_edits.set_attendance(session_id, participant_id, AttendanceMark(None), expected=AttendanceMark("present"))
+
+        self.changed(what, undo, lambda: self.show_marks(unmarked, AttendanceMark(None)))
+
+    def show_marks(self, participant_ids: list[int], mark: AttendanceMark) -> None:
+        for participant_id in participant_ids:
+            self.show_mark(participant_id, mark)
 
     def show_attendance_count(self) -> None:
         people = self.query_one(AttendanceList).people
@@ -250,13 +308,15 @@ class SessionScreen(BaseScreen):
         if self.imr.presentation_mode:
             self.notify(_("Steps are hidden in presentation mode (f5)."), severity="warning")
             return
-        screen = FollowUpScreen(self.imr.store, self.session_id, self.overview.next_session_id, person)
+        screen = FollowUpScreen(self.session_id, self.overview.next_session_id, person)
         self.app.push_screen(screen, self.follow_up_closed)
 
-    def follow_up_closed(self, _saved: bool | None) -> None:
-        # Read at once, not in a worker: the next key may open the same person's follow-up
-        # again, and it must start from what was just saved, not from the earlier reading.
-        self.on_session_screen_loaded(self.Loaded(self.imr.store.sessions.overview(self.session_id), self.marks))
+    def follow_up_closed(self, person: SessionParticipant | None) -> None:
+        # The person as the follow-up left them, at once: the next key may open the same
+        # follow-up again before the store has answered the reading below.
+        if person is not None:
+            self.query_one(AttendanceList).update_person(person)
+        self.load()
 
     def action_open_goals(self) -> None:
         from imr_tui.screens.goals import GoalScreen
@@ -274,34 +334,52 @@ class SessionScreen(BaseScreen):
     @on(TextArea.Changed)
     def remember_text(self, event: TextArea.Changed) -> None:
         field, text = event.text_area.id, event.text_area.text
+        assert field is not None, "every text of the screen has an id"
+        if field == "home_assignment":
+            self.check_names(text)
         # The text is taken now, so a save that runs as the screen closes needs no widget.
         self.autosaver.schedule(field, lambda: self.save_text(field, text))
 
     def save_text(self, field: str, text: str) -> None:
-        try:
-            self.imr.store.session_edits.save_text(self.session_id, field, text, self.saved_texts[field])
-        except EditConflict as conflict:
-            self.resolve_conflict(field, text, conflict.stored)
-            return
+        """Stored in order behind this window's earlier saves, so each is based on the one before."""
+        session_id, based_on = self.session_id, self.saved_texts[field]
         self.saved_texts[field] = text
+
+        def refused(error: BaseException) -> bool:
+            if not isinstance(error, EditConflict):
+                return False
+            self.resolve_conflict(field, text, error.stored)
+            return True
+
+        what = _("The notes") if field == "notes" else _("The home assignment")
+        self.write(lambda store: store.session_edits.save_text(session_id, field, text, based_on), failed=refused, what=what)
 
     def resolve_conflict(self, field: str, mine: str, theirs: str) -> None:
         from imr_tui.screens.conflict import ConflictScreen
 
+        if field in self.choosing:
+            return  # a later save of the same text met the same other window: one question is enough
+        self.choosing.add(field)
         what = _("The notes") if field == "notes" else _("The home assignment")
 
         def keep(text: str | None) -> None:
+            self.choosing.discard(field)
             if text is None:
                 return
             self.saved_texts[field] = theirs
             area = self.query_one(f"#{field}", TextArea)
             with area.prevent(TextArea.Changed):
                 area.text = text
+            area.move_cursor(area.document.end)  # typing goes on at the end, not before the chosen text
             self.save_text(field, text)
 
         self.app.push_screen(ConflictScreen(what, mine, theirs), keep)
 
-    # Presentation, closing
+    # Names in the text the group sees; presentation, closing
+
+    def check_names(self, text: str) -> None:
+        if self.overview is not None:
+            self.query_one(NameWarning).check(text, self.overview.participants, self.imr.presentation_mode)
 
     def show_presentation(self, _presentation: bool | None = None) -> None:
         if self.overview is None:
@@ -309,6 +387,14 @@ class SessionScreen(BaseScreen):
         presenting = self.imr.presentation_mode
         for widget in self.query(".private"):
             widget.display = not presenting
+        # The shared screen shows the home assignment as the group may read it: names by alias.
+        area = self.query_one("#home_assignment", TextArea)
+        area.display = not presenting
+        shared = self.query_one("#home_assignment-shared", Static)
+        shared.display = presenting
+        if presenting:
+            shared.update(shared_text(area.text, self.overview.participants))
+        self.check_names(area.text)
         people = self.query_one(AttendanceList)
         if people.presenting != presenting:
             people.show(people.people, presenting)
@@ -321,8 +407,21 @@ class SessionScreen(BaseScreen):
         self.app.push_screen(PrintPreviewScreen(self.session_id))
 
     def action_mark_held(self) -> None:
-        self.imr.store.session_edits.mark_held(self.session_id)
-        self.notify(_("The session is marked as held."))
+        if self.overview is None:
+            return
+        if self.overview.session.date != self.imr.today():
+            from imr_tui.screens.confirm import ConfirmScreen
+
+            question = _("This session is on {date}, not today. Mark it as held anyway?").format(date=format_long_date(self.overview.session.date))
+            self.app.push_screen(ConfirmScreen(question), lambda yes: self.mark_held() if yes else None)
+            return
+        self.mark_held()
+
+    def mark_held(self) -> None:
+        session_id = self.session_id
+        self.write(lambda store: store.session_edits.mark_held(session_id), what=_("the session marked as held"))
+        self.changed(_("the session marked as held"), lambda store: store.session_edits.reopen(session_id))
+        self.notify(_("The session is marked as held. ctrl+z takes it back."))
 
     def action_write(self, field: str) -> None:
         area = self.query_one(f"#{field}", TextArea)
@@ -337,10 +436,9 @@ class SessionScreen(BaseScreen):
             self.query_one(AttendanceList).focus()
             return
         self.autosaver.flush()
-        if self.app.screen is not self:
-            return  # the last save met another window's text: the therapist chooses first
         self.save_timer()
-        self.app.pop_screen()
+        # If the last save meets another window's text, the screen stays: the therapist chooses first.
+        self.after_saves(lambda: self.app.pop_screen() if self.app.screen is self else None)
 
     def on_unmount(self) -> None:
         self.autosaver.flush()

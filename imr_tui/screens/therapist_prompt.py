@@ -8,7 +8,6 @@ from textual.widgets import Footer, Input, Static
 
 from imr_tui.i18n import _
 from imr_tui.screens.form import FormField, FormModal
-from imr_tui.store.planning_records import TherapistRecord
 
 
 class TherapistPrompt(FormModal):
@@ -23,8 +22,8 @@ class TherapistPrompt(FormModal):
             yield from self.compose_buttons()
         yield Footer()
 
-    def read(self) -> str:
+    def read_fields(self) -> str:
         return self.query_one("#therapist_name", Input).value
 
-    def save(self, name: str) -> TherapistRecord:
-        return self.imr.store.planning.add_therapist(name)
+    def save(self, name: str):
+        return lambda store: store.planning.add_therapist(name)

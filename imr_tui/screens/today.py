@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets.data_table import ColumnKey
 
+from imr_tui.domain.records import GroupOverview, SessionSummary
 from imr_tui.i18n import N_, _, format_short_date, format_time, format_weekday
 from imr_tui.review.rules import drift
 from imr_tui.screens.base import BaseScreen
-from imr_tui.store.records import GroupOverview, SessionSummary
+from imr_tui.widgets.more_keys import MoreKeys
+
+if TYPE_CHECKING:
+    from imr_tui.store import Store
 
 
 class TodayScreen(BaseScreen):
@@ -40,6 +45,7 @@ class TodayScreen(BaseScreen):
         Binding("s", "open_service_plans", N_("Service plans"), id="today.service_plans"),
         Binding("p", "print_agenda", N_("Print agenda"), id="today.print"),
         Binding("y", "yearly_figures", N_("Yearly figures"), id="today.yearly", show=False),
+        Binding("F", "open_fidelity", N_("Fidelity self-assessment"), id="today.fidelity", show=False),
         Binding("f5", "app.toggle_presentation", N_("Presentation"), id="today.presentation"),
         Binding("f1", "app.help", N_("Help"), id="today.help"),
     ]
@@ -51,7 +57,7 @@ class TodayScreen(BaseScreen):
             self.drifting = drifting
             """Group id -> how many participants are drifting away."""
             self.reviews = reviews or {}
-            """Group id -> ReviewCount: service plans due or overdue for review."""
+            """Group id -> RevisionsDue: service plans due or overdue for review."""
 
     class FlagsLoaded(Message):
         """Who is drifting and which plans are due: loaded after the list, which shows without waiting for them."""
@@ -66,7 +72,8 @@ class TodayScreen(BaseScreen):
         self.groups: list[GroupOverview] = []
         self.drifting: dict[int, int] = {}
         self.reviews: dict = {}
-        self._list_painted = threading.Event()
+        self._order_of: tuple[dt.date | None, dict[int, int]] = (None, {})
+        """The day the list was first ordered, and each group's place in it that day."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,6 +85,7 @@ class TodayScreen(BaseScreen):
             yield plans_due
             yield DataTable(id="groups", cursor_type="row", zebra_stripes=True)
             yield Static(id="empty", classes="hidden")
+        yield MoreKeys()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -96,31 +104,43 @@ class TodayScreen(BaseScreen):
         if self.groups or not self.query_one("#groups", DataTable).loading:
             self.load_groups()  # a group, a plan or attendance may have changed on another screen
 
-    @work(thread=True, exclusive=True, group="today")
     def load_groups(self) -> None:
-        store = self.imr.store
-        groups = store.groups.overview(self.imr.today())
-        painted = self._list_painted = threading.Event()
-        self.post_message(self.GroupsLoaded(groups, self.drifting, self.reviews))  # the flags known so far
-        painted.wait(timeout=1.0)  # the flags' queries would hold up the list's first paint: they wait for it
-        meeting = [group.id for group in groups if group.next_session is not None]
-        rules = self.imr.settings.review_rules()
-        drifting = {
-            group_id: sum(1 for person in register.people if drift(register, person, rules))
-            for group_id, register in store.attendance.registers(meeting).items()
-        }
-        # A finished course's plans are followed up by the person's own service, not on this screen.
-        reviews = store.service_plans.reviews_by_group(meeting, self.imr.today())
-        self.post_message(self.FlagsLoaded(drifting, reviews))
+        today = self.imr.today()
+        # One statement: from the first reader (plain sqlite3) while the store still opens, then from the store.
+        self.read(
+            lambda store: store.groups.today_overview(today),
+            lambda groups: self.on_today_screen_groups_loaded(self.GroupsLoaded(groups, self.drifting, self.reviews)),
+            early=lambda reader: reader.today_overview(today),
+        )
+
+    def load_flags(self) -> None:
+        """Who is drifting away and whose plans are due: read once the list is on screen, as they take longer."""
+        meeting = [group.id for group in self.groups if group.next_session is not None]
+        rules, today = self.imr.settings.review_rules(), self.imr.today()
+
+        def flags(store: Store) -> TodayScreen.FlagsLoaded:
+            drifting = {
+                group_id: sum(1 for person in register.people if drift(register, person, rules))
+                for group_id, register in store.attendance.registers(meeting).items()
+            }
+            # A finished course's plans are followed up by the person's own service, not on this screen.
+            return self.FlagsLoaded(drifting, store.service_plans.reviews_by_group(meeting, today))
+
+        self.read(flags, self.on_today_screen_flags_loaded)
 
     def on_today_screen_flags_loaded(self, message: FlagsLoaded) -> None:
         self.drifting, self.reviews = message.drifting, message.reviews
         self.show_plans_due()
         table = self.query_one("#groups", DataTable)
         cells = {str(group.id): self._participants(group) for group in self.groups}
-        # Widening the column for the widest cell alone: for every cell, the table would re-measure the whole column.
-        widest = max(cells, key=lambda key: max(cell_len(line) for line in cells[key].plain.split("\n")), default=None)
+        widths = {key: max(cell_len(line) for line in cell.plain.split("\n")) for key, cell in cells.items()}
+        widest = max(widths, key=widths.__getitem__, default=None)
+        # The column is widened before the cells change: the table measures only when idle, and
+        # a row drawn in between would stay cut until something else on it changed.
+        column = table.columns[ColumnKey("participants")]
+        column.content_width = max(column.content_width, *widths.values(), 0)
         for key, cell in cells.items():
+            # The widest cell alone re-measures: for every cell, the table would measure the whole column.
             table.update_cell(key, "participants", cell, update_width=key == widest)
 
     def on_today_screen_groups_loaded(self, message: GroupsLoaded) -> None:
@@ -128,18 +148,33 @@ class TodayScreen(BaseScreen):
         # Groups meeting today first: that is what the therapist opened the app for.
         self.drifting = message.drifting
         self.reviews = message.reviews
-        self.groups = sorted(message.groups, key=lambda g: (not _meets_today(g, today), g.next_session is None, g.name))
+        self.groups = self.in_order_of_the_day(message.groups, today)
         self.show_plans_due()
         table = self.query_one("#groups", DataTable)
+        highlighted = self.highlighted_group()
         table.clear()
         for group in self.groups:
             table.add_row(*self._row(group, today), key=str(group.id), height=2)
+        if highlighted is not None:
+            # Back from another screen: the cursor stays on the group it was on.
+            rows = [index for index, group in enumerate(self.groups) if group.id == highlighted.id]
+            if rows:
+                table.move_cursor(row=rows[0], animate=False)
         table.loading = False
         empty = self.query_one("#empty", Static)
         empty.set_class(bool(self.groups), "hidden")
         empty.update(_("There are no groups yet. To try the app with fictional people, run: imr-tui demo"))
-        self.call_after_refresh(self._list_painted.set)
+        self.read_after_refresh(self.load_flags)
         self.imr.log_first_screen()
+
+    def in_order_of_the_day(self, groups: list[GroupOverview], today: dt.date) -> list[GroupOverview]:
+        """Groups meeting today first, as the day starts; later in the day a held group keeps its place."""
+        if self._order_of[0] != today:
+            order = sorted(groups, key=lambda g: (not _meets_today(g, today), g.next_session is None, g.name))
+            self._order_of = (today, {group.id: index for index, group in enumerate(order)})
+            return order
+        known = self._order_of[1]
+        return sorted(groups, key=lambda g: (g.id not in known, known.get(g.id, 0), g.name))
 
     def _row(self, group: GroupOverview, today: dt.date) -> tuple[str | Text, ...]:
         session = group.next_session
@@ -159,15 +194,16 @@ class TodayScreen(BaseScreen):
     def _participants(self, group: GroupOverview) -> Text:
         count = Text(str(group.active_participants))
         if drifting := self.drifting.get(group.id):
-            count.append("\n" + _("⚠ {count} drifting").format(count=drifting), style="bold")
+            count.append("\n" + _("⚠ {count} losing touch").format(count=drifting), style="bold")
         return count
 
     def show_plans_due(self) -> None:
         """One line naming the groups with service plans due or overdue for review."""
-        from imr_tui.screens.service_plans import plans_to_review
+        line = ""
+        if self.reviews:  # the first list comes before the reviews: no need to import their screen for it
+            from imr_tui.screens.service_plans import plans_to_review
 
-        names = {group.id: group.name for group in self.groups} if self.groups else {}
-        line = plans_to_review(self.reviews, names)
+            line = plans_to_review(self.reviews, {group.id: group.name for group in self.groups})
         due = self.query_one("#plans-due", Static)
         due.update(line)
         due.set_class(not line, "hidden")
@@ -229,6 +265,12 @@ class TodayScreen(BaseScreen):
 
         self.app.push_screen(YearlyScreen())
 
+    def action_open_fidelity(self) -> None:
+        from imr_tui.screens.fidelity import FidelityScreen
+
+        if group := self.highlighted_group():
+            self.app.push_screen(FidelityScreen(group.id, group.name))
+
     def action_print_agenda(self) -> None:
         from imr_tui.screens.print_preview import PrintPreviewScreen
 
@@ -260,3 +302,4 @@ def _when(session: SessionSummary, today: dt.date) -> str:
     if session.date == today + dt.timedelta(days=1):
         return _("Tomorrow {time}").format(time=time)
     return f"{format_weekday(session.date, 'abbreviated')} {format_short_date(session.date)} {time}"
+

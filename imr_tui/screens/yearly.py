@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.widgets import DataTable, Footer, Header, Static
 
 from imr_tui.i18n import N_, _
+from imr_tui.i18n.review_labels import percent
 from imr_tui.review.yearly import YearRow, yearly_rows
 from imr_tui.screens.base import BaseScreen
-from imr_tui.i18n.review_labels import percent
 
 
 class YearlyScreen(BaseScreen):
@@ -26,14 +24,9 @@ class YearlyScreen(BaseScreen):
     BINDINGS = [
         Binding("c", "copy", N_("Copy table"), id="yearly.copy"),
         Binding("escape", "app.pop_screen", N_("Back"), id="yearly.back"),
-        Binding("f1", "app.help", N_("Help"), id="yearly.help", show=False),
+        Binding("f1", "app.help", N_("Help"), id="yearly.help"),
     ]
     COLUMNS = (N_("Year"), N_("Group"), N_("Sessions held"), N_("Mean attendance"), N_("Started"), N_("Completed"))
-
-    class Loaded(Message):
-        def __init__(self, rows: list[YearRow]) -> None:
-            super().__init__()
-            self.rows = rows
 
     def __init__(self) -> None:
         super().__init__()
@@ -51,14 +44,15 @@ class YearlyScreen(BaseScreen):
         self.loading = True
         self.load()
 
-    @work(thread=True, exclusive=True, group="yearly")
     def load(self) -> None:
-        registers = self.imr.store.attendance.all_registers()
-        self.post_message(self.Loaded(yearly_rows(registers, self.imr.settings.review_rules())))
+        rules = self.imr.settings.review_rules()
+        # Counted on the database thread too: a service's many years never hold up the screen.
+        self.read(lambda store: yearly_rows(store.attendance.all_registers(), rules), self.show)
 
-    def on_yearly_screen_loaded(self, message: Loaded) -> None:
-        self.rows = message.rows
+    def show(self, rows: list[YearRow]) -> None:
+        self.rows = rows
         table = self.query_one(DataTable)
+        table.clear()
         for row in self.rows:
             style = "bold" if row.group_name is None else ""
             cells = self.cells(row)

@@ -61,8 +61,9 @@ class ServeAddress:
 
     @property
     def allowed_hosts(self) -> frozenset[str]:
-        """Host headers accepted: loopback names on a loopback server, and the public URL's host."""
-        hosts = {f"{name}:{self.port}" for name in LOOPBACK_NAMES} if is_loopback(self.host) else set()
+        """Host headers accepted: on a loopback server its own address (127.0.0.2 is loopback too) and the
+        loopback names; and the public URL's host."""
+        hosts = {f"{name}:{self.port}" for name in LOOPBACK_NAMES} | {urlsplit(self.local_url).netloc} if is_loopback(self.host) else set()
         if self.public_url:
             hosts.add(_public_netloc(self.public_url))
         return frozenset(hosts)

@@ -62,7 +62,7 @@ class Gate:
 
     def _exchange(self, request: web.Request) -> web.StreamResponse:
         """The token for a cookie, then the same page without the token in its address."""
-        rest = request.query.copy()
+        rest = request.rel_url.query.copy()  # the same query; aiohttp types `request.query` without copy()
         rest.popall("token")
         location = "./" + (f"?{request.rel_url.with_query(rest).query_string}" if rest else "")
         response = web.Response(status=303, headers={"Location": location})

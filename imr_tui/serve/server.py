@@ -118,7 +118,7 @@ class AppServer(Server):
             websocket_url = f"ws://{request.host}/ws"
         return app_page(websocket_url, websocket_url.rsplit("/ws", 1)[0])
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]  # textual-serve's annotation is narrower than what aiohttp takes from a handler (a full page)
         if self._full():
             return full_page(self.max_sessions)
         width = min(to_int(request.query.get("width", "80"), 80), MAX_TERMINAL_SIZE)

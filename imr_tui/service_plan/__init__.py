@@ -3,8 +3,8 @@ sections (data, adaptable by a service), the content of each section, and what c
 between two versions.
 """
 
-from imr_tui.service_plan.content import Contact, PlanContent, SectionValue
+from imr_tui.service_plan.content import Contact, SectionValue, ServicePlanContent
 from imr_tui.service_plan.loader import TemplateError, check_template, load_template
-from imr_tui.service_plan.template import PlanTemplate, SectionKind, SectionSpec
+from imr_tui.service_plan.template import SectionKind, SectionSpec, ServicePlanTemplate
 
-__all__ = ["Contact", "PlanContent", "PlanTemplate", "SectionKind", "SectionSpec", "SectionValue", "TemplateError", "check_template", "load_template"]
+__all__ = ["Contact", "ServicePlanContent", "ServicePlanTemplate", "SectionKind", "SectionSpec", "SectionValue", "TemplateError", "check_template", "load_template"]

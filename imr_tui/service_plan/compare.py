@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from imr_tui.service_plan.content import Contact, PlanContent, SectionValue, item_text, value_lines
-from imr_tui.service_plan.template import PlanTemplate
+from imr_tui.service_plan.content import Contact, SectionValue, ServicePlanContent, item_text, value_lines
+from imr_tui.service_plan.template import ServicePlanTemplate
 
 ALIKE = 0.5
 """How alike two texts must be (0-1) to count as one item reworded."""
@@ -35,7 +35,7 @@ class SectionChanges:
         return bool(self.added or self.removed or self.changed)
 
 
-def compare_plans(template: PlanTemplate, old: PlanContent, new: PlanContent) -> list[SectionChanges]:
+def compare_plans(template: ServicePlanTemplate, old: ServicePlanContent, new: ServicePlanContent) -> list[SectionChanges]:
     """Every section that differs, in the template's order (sections it does not know last)."""
     order = [section.id for section in template.sections]
     order += sorted((set(old) | set(new)) - set(order))

@@ -8,12 +8,13 @@ a value stored by an adapted template of another kind still opens instead of fai
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from imr_tui.i18n import _
-from imr_tui.service_plan.template import PlanTemplate, SectionKind, SectionSpec
+from imr_tui.service_plan.template import SectionKind, SectionSpec, ServicePlanTemplate
 
 
 class Network(StrEnum):
@@ -35,7 +36,7 @@ class Contact:
 
 
 SectionValue = str | tuple[str, ...] | tuple[Contact, ...]
-PlanContent = dict[str, SectionValue]
+ServicePlanContent = dict[str, SectionValue]
 
 
 def empty_value(kind: SectionKind) -> SectionValue:
@@ -72,14 +73,15 @@ def cleaned(value: SectionValue) -> SectionValue:
     """What is worth keeping in a finished version: no blank items, no spaces around the words."""
     if isinstance(value, str):
         return value.strip()
-    return tuple(
+    kept = tuple(
         Contact(item.name.strip(), item.relation.strip(), item.phone.strip(), item.network) if isinstance(item, Contact) else item.strip()
         for item in value
         if not (item.is_empty if isinstance(item, Contact) else not item.strip())
     )
+    return cast(SectionValue, kept)  # each item stays what it was, so the tuple stays of one kind
 
 
-def same_content(first: PlanContent, second: PlanContent) -> bool:
+def same_content(first: ServicePlanContent, second: ServicePlanContent) -> bool:
     """Equal once blank items are left out: a new empty line is not an unfinished change."""
     for key in set(first) | set(second):
         one, other = first.get(key, ""), second.get(key, "")
@@ -100,17 +102,17 @@ def from_json(kind: SectionKind, text: str) -> SectionValue:
         return normalise(kind, text)  # not JSON: keep the words as they are
 
 
-def content_to_json(content: PlanContent) -> str:
+def content_to_json(content: ServicePlanContent) -> str:
     return json.dumps({key: json.loads(to_json(value)) for key, value in content.items()}, ensure_ascii=False, sort_keys=True)
 
 
-def content_from_json(template: PlanTemplate, text: str) -> PlanContent:
+def content_from_json(template: ServicePlanTemplate, text: str) -> ServicePlanContent:
     """A finished version's content; sections the template does not know are kept as lists of text."""
     try:
         raw = json.loads(text or "{}")
     except ValueError:
         raw = {}
-    content: PlanContent = {}
+    content: ServicePlanContent = {}
     for section_id, value in (raw if isinstance(raw, dict) else {}).items():
         section = template.section(section_id)
         content[section_id] = normalise(section.kind if section else _guess_kind(value), value)
@@ -125,7 +127,7 @@ def _guess_kind(value: Any) -> SectionKind:
     return SectionKind.LIST
 
 
-def is_blank(value: SectionValue) -> bool:
+def is_blank(value: str | Sequence[str | Contact]) -> bool:
     if isinstance(value, str):
         return not value.strip()
     return all((item.is_empty if isinstance(item, Contact) else not item.strip()) for item in value)

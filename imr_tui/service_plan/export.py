@@ -8,9 +8,9 @@ from typing import Any
 
 from imr_tui.i18n import _, format_short_date
 from imr_tui.service_plan.content import Contact, SectionValue, value_lines
-from imr_tui.service_plan.review import ReviewState, review_state
-from imr_tui.service_plan.template import PlanTemplate
-from imr_tui.store.service_plan_records import PlanVersionRecord, ServicePlanRecord
+from imr_tui.service_plan.revision_dates import RevisionDue, review_state
+from imr_tui.service_plan.template import ServicePlanTemplate
+from imr_tui.store.service_plan_records import ServicePlanRecord, ServicePlanVersionRecord
 
 
 def _plain(value: SectionValue) -> Any:
@@ -44,16 +44,16 @@ def plan_as_data(plan: ServicePlanRecord, today: dt.date) -> dict[str, Any]:
     }
 
 
-def review_label(state: ReviewState) -> str:
+def review_label(state: RevisionDue) -> str:
     return {
-        ReviewState.NONE: "",
-        ReviewState.LATER: "",
-        ReviewState.DUE: _("due for review"),
-        ReviewState.OVERDUE: _("overdue for review"),
+        RevisionDue.NONE: "",
+        RevisionDue.LATER: "",
+        RevisionDue.DUE: _("due for review"),
+        RevisionDue.OVERDUE: _("overdue for review"),
     }[state]
 
 
-def version_line(version: PlanVersionRecord) -> str:
+def version_line(version: ServicePlanVersionRecord) -> str:
     """`Version 2, 20.08.2026, Jonas Hagerup · review by 20.11.2026`."""
     parts = [_("Version {number}, {date}").format(number=version.number, date=format_short_date(version.finished_on))]
     if version.made_by:
@@ -64,7 +64,7 @@ def version_line(version: PlanVersionRecord) -> str:
     return " · ".join(parts)
 
 
-def plan_lines(template: PlanTemplate, version: PlanVersionRecord) -> list[tuple[str, list[str]]]:
+def plan_lines(template: ServicePlanTemplate, version: ServicePlanVersionRecord) -> list[tuple[str, list[str]]]:
     """(section title, its lines) for each section with something in it, in the template's order."""
     return [
         (str(section.title), lines)

@@ -14,7 +14,7 @@ from pathlib import Path
 from imr_tui.curriculum.validate import Checker, Node, Problem
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _
-from imr_tui.service_plan.template import DefaultNumber, PlanTemplate, SectionKind, SectionSpec
+from imr_tui.service_plan.template import DefaultNumber, SectionKind, SectionSpec, ServicePlanTemplate
 
 SUPPORTED_FORMAT = 1
 SOURCE_TREE_TEMPLATE = Path(__file__).resolve().parents[2] / "data" / "service_plan.yaml"
@@ -53,20 +53,20 @@ def shipped_template_path() -> Path:
     return Path(str(shipped)) if shipped.is_file() else SOURCE_TREE_TEMPLATE
 
 
-def load_template(path: Path | None = None) -> PlanTemplate:
+def load_template(path: Path | None = None) -> ServicePlanTemplate:
     """The template at `path` (None: the service's or the shipped one); TemplateError if it has problems."""
     return _load(path or template_path())
 
 
 @cache
-def _load(path: Path) -> PlanTemplate:
+def _load(path: Path) -> ServicePlanTemplate:
     template, problems = check_template(path)
     if problems or template is None:
         raise TemplateError(problems)
     return template
 
 
-def check_template(path: Path) -> tuple[PlanTemplate | None, list[Problem]]:
+def check_template(path: Path) -> tuple[ServicePlanTemplate | None, list[Problem]]:
     """The template at `path` and every problem found in it (the template is None if any)."""
     document, problem = _read_document(path)
     if problem:
@@ -80,7 +80,9 @@ def check_template(path: Path) -> tuple[PlanTemplate | None, list[Problem]]:
 def _read_document(path: Path) -> tuple[object, Problem | None]:
     file = str(path)
     try:
-        data = path.read_bytes()
+        from imr_tui.text_file import read_data_file
+
+        data = read_data_file(path)
     except FileNotFoundError:
         return None, Problem(file, 0, "file", _("the file does not exist; give the path of a service plan template (YAML)"))
     except IsADirectoryError:
@@ -97,7 +99,7 @@ def _read_document(path: Path) -> tuple[object, Problem | None]:
     return _parse_yaml(text, file)
 
 
-def _template(check: Checker, root: Node, source: Path) -> PlanTemplate | None:
+def _template(check: Checker, root: Node, source: Path) -> ServicePlanTemplate | None:
     if not check.document(root, TOP_LEVEL_KEYS, SUPPORTED_FORMAT):
         return None
     name = check.localized(root.get("name"))
@@ -108,7 +110,7 @@ def _template(check: Checker, root: Node, source: Path) -> PlanTemplate | None:
     sections = _sections(check, root.get("sections"))
     if name is None or months is None or sections is None:
         return None
-    return PlanTemplate(name=name, source=source, review_months=months, sections=sections)
+    return ServicePlanTemplate(name=name, source=source, review_months=months, sections=sections)
 
 
 def _sections(check: Checker, node: Node) -> tuple[SectionSpec, ...] | None:

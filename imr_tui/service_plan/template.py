@@ -36,13 +36,9 @@ class SectionSpec:
     items: tuple[DefaultNumber, ...] = ()
     """What a new plan's section starts with (crisis numbers)."""
 
-    @property
-    def is_list(self) -> bool:
-        return self.kind != SectionKind.TEXT
-
 
 @dataclass(frozen=True)
-class PlanTemplate:
+class ServicePlanTemplate:
     name: Localized
     source: Path
     review_months: int

@@ -17,17 +17,19 @@ if TYPE_CHECKING:
     from imr_tui.store.audit import AuditService
     from imr_tui.store.database import Database
     from imr_tui.store.enrolments import EnrolmentService
-    from imr_tui.store.goal_edits import GoalEditor
+    from imr_tui.store.fidelity import FidelityService
+    from imr_tui.store.form_drafts import FormDraftService
+    from imr_tui.store.goal_edits import GoalEdits
     from imr_tui.store.goals import GoalService
     from imr_tui.store.groups import GroupService
     from imr_tui.store.imrs import ImrsService
     from imr_tui.store.journal import JournalService
-    from imr_tui.store.participant_data import ParticipantDataService
     from imr_tui.store.maintenance import MaintenanceService
+    from imr_tui.store.participant_data import ParticipantDataService
     from imr_tui.store.planning import PlanningService
     from imr_tui.store.schedule import ScheduleService
     from imr_tui.store.service_plans import ServicePlanService
-    from imr_tui.store.session_edits import SessionEditor
+    from imr_tui.store.session_edits import SessionEdits
     from imr_tui.store.sessions import SessionService
 
 
@@ -57,17 +59,19 @@ class Store:
     attendance: AttendanceService = service("imr_tui.store.attendance", "AttendanceService")
     journal: JournalService = service("imr_tui.store.journal", "JournalService")
     sessions: SessionService = service("imr_tui.store.sessions", "SessionService")
-    session_edits: SessionEditor = service("imr_tui.store.session_edits", "SessionEditor")
+    session_edits: SessionEdits = service("imr_tui.store.session_edits", "SessionEdits")
     maintenance: MaintenanceService = service("imr_tui.store.maintenance", "MaintenanceService")
     planning: PlanningService = service("imr_tui.store.planning", "PlanningService")
     enrolments: EnrolmentService = service("imr_tui.store.enrolments", "EnrolmentService")
     schedule: ScheduleService = service("imr_tui.store.schedule", "ScheduleService")
     goals: GoalService = service("imr_tui.store.goals", "GoalService")
-    goal_edits: GoalEditor = service("imr_tui.store.goal_edits", "GoalEditor")
+    goal_edits: GoalEdits = service("imr_tui.store.goal_edits", "GoalEdits")
     imrs: ImrsService = service("imr_tui.store.imrs", "ImrsService")
     service_plans: ServicePlanService = service("imr_tui.store.service_plans", "ServicePlanService")
     participant_data: ParticipantDataService = service("imr_tui.store.participant_data", "ParticipantDataService")
     audit: AuditService = service("imr_tui.store.audit", "AuditService")
+    fidelity: FidelityService = service("imr_tui.store.fidelity", "FidelityService")
+    form_drafts: FormDraftService = service("imr_tui.store.form_drafts", "FormDraftService")
 
     def __init__(self, database: Database) -> None:
         self.database = database

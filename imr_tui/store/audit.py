@@ -16,10 +16,11 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, Connection, Engine, event, inspect, insert, select
+from sqlalchemy import Column, Connection, Engine, event, insert, inspect, select
 from sqlmodel import Session, SQLModel
 
-from imr_tui.models.audit import AuditAction, AuditEvent
+from imr_tui.domain.vocabulary import AuditAction
+from imr_tui.models.audit import AuditEvent
 from imr_tui.store.database import Database
 
 THERAPIST_VARIABLE = "IMR_TUI_THERAPIST"

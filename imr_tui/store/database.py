@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect
-from sqlalchemy.exc import DatabaseError, NoSuchModuleError, OperationalError, ArgumentError
+from sqlalchemy.exc import ArgumentError, DatabaseError, NoSuchModuleError, OperationalError
 from sqlmodel import Session
 
-from imr_tui.errors import BadInputError, UserError
+from imr_tui.errors import BadInputError, StoreUnavailable, UserError
 from imr_tui.i18n import _
 from imr_tui.store import schema
 from imr_tui.store.location import DatabaseLocation, resolve_location
@@ -60,6 +60,8 @@ def open_database(target: str | None = None, *, upgrade: bool = True) -> Databas
     from imr_tui.store.backends import backend_for
 
     location = resolve_location(target)
+    if location.path is not None and not upgrade and not location.path.exists():
+        raise BadInputError(_("{path}: there is no database here; check the path (--db or IMR_TUI_DB)").format(path=location.path))
     backend = backend_for(location)
     backend.prepare()
     try:
@@ -72,15 +74,21 @@ def open_database(target: str | None = None, *, upgrade: bool = True) -> Databas
         raise UserError(_("the database driver '{module}' is not installed").format(module=error.name)) from None
     try:
         _bring_up_to_date(engine, backend, upgrade=upgrade)
+        backend.mark_ours(engine)
     except (UserError, BadInputError):
         engine.dispose()
         raise
     except OperationalError as error:
         engine.dispose()
-        raise backend.connection_error(error) from None
+        explained = backend.connection_error(error)
+        if "locked" in first_line(error).lower() or "busy" in first_line(error).lower():
+            # Another program is writing: a moment later it may well open (the app tries again).
+            raise StoreUnavailable(explained.message) from None
+        raise explained from None
     except DatabaseError as error:
         engine.dispose()
         raise UserError(_("{where} is damaged or not an imr-tui database ({reason}); nothing was changed").format(where=location.display, reason=first_line(error))) from None
+    _opened[:] = [location]
     return Database(engine, location)
 
 
@@ -106,6 +114,24 @@ def imr_tui_revision(connection: Connection) -> str | None:
         # Alembic is common: another application's version table is not ours.
         raise UserError(_("this database belongs to another application (its schema version {found} is not imr-tui's); nothing was changed").format(found=revision))
     return revision
+
+
+_opened: list[DatabaseLocation] = []  # the database this process opened last, for the line a failure prints
+
+
+def damaged_database_line(error: Exception) -> UserError:
+    """A read or write that failed inside a command: which database, what SQLite said, what to do."""
+    if _opened and _opened[-1].path is None:
+        from imr_tui.store.backends import backend_for
+
+        return backend_for(_opened[-1]).connection_error(error)  # a server that went away, not a damaged file
+    where = _opened[-1].display if _opened else "?"
+    reason = first_line(error)
+    if "locked" in reason or "busy" in reason:
+        return UserError(_("{where}: the database is busy in another window ({reason}); try again in a moment").format(where=where, reason=reason))
+    return UserError(
+        _("{where} cannot be read: {reason}; check it with: imr-tui db check, and put the newest backup back with: imr-tui restore BACKUP").format(where=where, reason=reason)
+    )
 
 
 def first_line(error: Exception) -> str:

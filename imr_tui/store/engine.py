@@ -25,13 +25,12 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
 
 def _new_or_ours(cursor: Any) -> bool:
     """Switching to WAL rewrites the file's header: never on another application's database."""
-    tables = {row[0] for row in cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not tables:
+    from imr_tui.store.ownership import APPLICATION_ID, LEGACY_TABLES
+
+    if cursor.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
         return True
-    if "alembic_version" not in tables:
-        return False
-    revision = cursor.execute("SELECT version_num FROM alembic_version").fetchone()
-    return revision is not None and str(revision[0]).isdigit()  # ours are numbered: 0001, 0002, ...
+    tables = {row[0] for row in cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return not tables or LEGACY_TABLES <= tables  # new, or ours from before the marker
 
 
 def make_sqlite_engine(location: DatabaseLocation) -> Engine:

@@ -9,6 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, or_, select
 
 from imr_tui.curriculum import Curriculum
+from imr_tui.domain.schedule_records import EnrolmentRecord, EnrolResult, Namesake, ParticipantRecord
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _, format_short_date
 from imr_tui.models import CourseGroup, Enrolment, GroupSession, Participant, SessionStatus
@@ -16,8 +17,11 @@ from imr_tui.planning.drafts import EnrolmentDraft, check_enrolment_draft
 from imr_tui.planning.fields import InvalidField
 from imr_tui.store.database import Database
 from imr_tui.store.plan_rows import add_individual_meetings
-from imr_tui.store.planning_records import EnrolmentRecord, EnrolResult, ParticipantRecord
 from imr_tui.store.versions import fetch, writing
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 def _participant(row: Participant) -> ParticipantRecord:
@@ -47,6 +51,21 @@ class EnrolmentService:
         """Everyone in the register, to enrol someone who is already known."""
         with self.database.reading() as session:
             return [_participant(row) for row in session.exec(select(Participant).order_by(Participant.name)).all()]
+
+    def namesakes(self, name: str) -> list[Namesake]:
+        """Everyone stored under `name` (case and spacing aside), with their groups: before a second one is made."""
+        wanted = _same_name(name)
+        if not wanted:
+            return []
+        with self.database.reading() as session:
+            people = [row for row in session.exec(select(Participant).order_by(Participant.id)).all() if _same_name(row.name) == wanted]
+            if not people:
+                return []
+            groups = session.exec(
+                select(Enrolment.participant_id, CourseGroup.name).join(CourseGroup, col(CourseGroup.id) == Enrolment.group_id)
+                .where(col(Enrolment.participant_id).in_([person.id for person in people])).order_by(Enrolment.joined_on)
+            ).all()  # fmt: skip
+        return [Namesake(_participant(person), tuple(dict.fromkeys(group for owner, group in groups if owner == person.id))) for person in people]
 
     def enrol(self, group_id: int, draft: EnrolmentDraft, curriculum: Curriculum | None = None, participant_version: int | None = None) -> EnrolResult:
         """Add the person if new (or update them), give them a place, and plan their module 1 meetings.

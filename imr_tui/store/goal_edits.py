@@ -10,28 +10,21 @@ import datetime as dt
 
 from sqlmodel import Session, SQLModel, col, func, select
 
+from imr_tui.domain.conflicts import ChangedMeanwhile, EditConflict
 from imr_tui.errors import BadInputError
-from imr_tui.goals.fields import FieldError, day_input
+from imr_tui.goals.fields import FieldError, day_input, empty_text_message
 from imr_tui.i18n import _
 from imr_tui.models import Enrolment, GoalRevision, GoalStatus, GroupSession, RecoveryGoal, ShortTermGoal, Step, StepFollowUp, StepStatus
 from imr_tui.models.base import utc_now
 from imr_tui.store.database import Database
-from imr_tui.store.session_edits import EditConflict, saving_text
+from imr_tui.store.session_edits import saving_text
 from imr_tui.store.versions import last_writer_wins
 
 TABLES: dict[str, type[SQLModel]] = {"goal": RecoveryGoal, "short_term": ShortTermGoal, "step": Step, "follow_up": StepFollowUp}
 TEXT_FIELDS = {("goal", "text"), ("goal", "why"), ("short_term", "text"), ("step", "text"), ("follow_up", "note")}
 
 
-def empty_text_message(kind: str) -> str:
-    if kind == "goal":
-        return _("the goal needs a few words, in the person's own words; it cannot be empty")
-    if kind == "short_term":
-        return _("the short-term goal needs a few words; it cannot be empty")
-    return _("the step needs a few words: what will be done; it cannot be empty")
-
-
-class GoalEditor:
+class GoalEdits:
     def __init__(self, database: Database) -> None:
         self.database = database
 
@@ -130,22 +123,32 @@ class GoalEditor:
 
     # Status and order
 
-    def set_status(self, kind: str, row_id: int, status: str) -> None:
-        """A goal or short-term goal: active, achieved or archived; a step: planned, done, partly, not done, dropped."""
+    def set_status(self, kind: str, row_id: int, status: str, expected: str | None = None) -> None:
+        """A goal or short-term goal: active, achieved or archived; a step: planned, done, partly, not done, dropped.
+
+        With `expected` (what this window showed; the way a status is undone), a status another
+        window set since is never overwritten (ChangedMeanwhile).
+        """
         (StepStatus if kind == "step" else GoalStatus)(status)  # refuse anything else
         if kind not in {"goal", "short_term", "step"}:
             raise ValueError(kind)
 
         def write(session: Session):
             row = _get(session, TABLES[kind], row_id)
+            if expected is not None and row.status not in (expected, status):
+                raise ChangedMeanwhile(_("the status was changed in another window since"))
             row.status, row.updated_at = status, utc_now()
 
         last_writer_wins(self.database, write)
 
-    def move(self, kind: str, row_id: int, offset: int) -> None:
-        """Move a short-term goal or step up (-1) or down (+1) among its siblings."""
+    def move(self, kind: str, row_id: int, offset: int, expected_order: list[int] | None = None) -> list[int]:
+        """Move a short-term goal or step up (-1) or down (+1) among its siblings; returns their ids in the new order.
 
-        def write(session: Session):
+        With `expected_order` (the order this window showed; the way a move is undone), an
+        order another window changed since is left as it is (ChangedMeanwhile).
+        """
+
+        def write(session: Session) -> list[int]:
             row = _get(session, TABLES[kind], row_id)
             if kind == "short_term":
                 query = select(ShortTermGoal).where(ShortTermGoal.goal_id == row.goal_id).order_by(ShortTermGoal.position, ShortTermGoal.id)
@@ -155,14 +158,65 @@ class GoalEditor:
             else:
                 raise ValueError(kind)
             siblings = list(session.exec(query).all())
+            if expected_order is not None and [sibling.id for sibling in siblings] != expected_order:
+                raise ChangedMeanwhile(_("the order was changed in another window since"))
             index = siblings.index(row)
             target = index + offset
             if not 0 <= target < len(siblings):
-                return
+                return [sibling.id for sibling in siblings]
             siblings[index], siblings[target] = siblings[target], siblings[index]
             for position, sibling in enumerate(siblings):
                 if sibling.position != position:
                     sibling.position = position
+            return [sibling.id for sibling in siblings]
+
+        return last_writer_wins(self.database, write)
+
+    def remove(self, kind: str, row_id: int) -> dict[str, object]:
+        """Remove a short-term goal without steps, or a step never followed up; returns it as it was, for `put_back`.
+
+        Anything with effort recorded under it stays: archiving it or marking it dropped keeps the record.
+        """
+        if kind not in {"short_term", "step"}:
+            raise ValueError(kind)
+        with self.database.transaction() as session:
+            row = _get(session, TABLES[kind], row_id)
+            if kind == "short_term" and session.exec(select(func.count()).select_from(Step).where(Step.short_term_goal_id == row_id)).one():
+                raise BadInputError(_("the short-term goal has steps: archive it instead (z); it stays visible and can be restored"))
+            if kind == "step" and session.exec(select(func.count()).select_from(StepFollowUp).where(StepFollowUp.step_id == row_id)).one():
+                raise BadInputError(_("the step was followed up: mark it dropped instead (4), so the record keeps the effort"))
+            was = row.model_dump()
+            session.delete(row)
+            return was
+
+    def put_back(self, kind: str, was: dict[str, object]) -> None:
+        """A removed short-term goal or step back as it was (the undo of `remove`); safe to run twice."""
+        table = TABLES[kind]
+        with self.database.transaction() as session:
+            if session.get(table, was["id"]) is not None:
+                return
+            parent = (RecoveryGoal, was["goal_id"]) if kind == "short_term" else (ShortTermGoal, was["short_term_goal_id"])
+            if parent[1] is not None and session.get(*parent) is None:
+                raise ChangedMeanwhile(_("what it belonged to was removed since"))
+            session.add(table(**{key: value for key, value in was.items() if key != "version"}))
+
+    def remove_new(self, kind: str, row_id: int, expected_text: str) -> None:
+        """Take back a short-term goal or step just added (its undo): only while it still says
+        `expected_text`, has no steps under it and was never followed up; else ChangedMeanwhile."""
+        if kind not in {"short_term", "step"}:
+            raise ValueError(kind)
+
+        def write(session: Session) -> None:
+            row = session.get(TABLES[kind], row_id)
+            if row is None:
+                return  # already gone: undoing twice leaves the same
+            if kind == "short_term":
+                used = session.exec(select(func.count()).select_from(Step).where(Step.short_term_goal_id == row_id)).one()
+            else:
+                used = session.exec(select(func.count()).select_from(StepFollowUp).where(StepFollowUp.step_id == row_id)).one()
+            if used or row.text != expected_text:
+                raise ChangedMeanwhile(_("it was changed or followed up since"))
+            session.delete(row)
 
         last_writer_wins(self.database, write)
 

@@ -95,9 +95,6 @@ class ParticipantGoals:
         steps = [step for goal in self.goals for short in goal.short_term_goals for step in short.steps]
         return steps + list(self.loose_steps)
 
-    def goal_of(self, short_term_goal_id: int | None) -> RecoveryGoalRecord | None:
-        return next((goal for goal in self.goals for short in goal.short_term_goals if short.id == short_term_goal_id), None)
-
 
 @dataclass(frozen=True)
 class ImrsRatingRecord:

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from sqlmodel import Session, col, select
 
-from imr_tui.errors import BadInputError
+from imr_tui.errors import BadInputError, echoed
 from imr_tui.i18n import _
 from imr_tui.models import Enrolment, GoalRevision, GroupSession, Participant, RecoveryGoal, ShortTermGoal, Step, StepFollowUp
 from imr_tui.store.database import Database
@@ -34,17 +34,19 @@ class GoalService:
     def find_participant(self, name_or_id: str) -> ParticipantRef:
         """The person a user means: an id, an exact name, or a unique part of one."""
         text = name_or_id.strip()
+        if not text:
+            raise BadInputError(_("PARTICIPANT: give a participant's name or id; see the participants with: imr-tui group show GROUP"))
         with self.database.reading() as session:
             people = [ParticipantRef(p.id, p.name, p.alias) for p in session.exec(select(Participant).order_by(Participant.name)).all()]
-        if text.isdigit() and (by_id := [p for p in people if p.id == int(text)]):
+        if text.isascii() and text.isdigit() and (by_id := [p for p in people if p.id == int(text)]):
             return by_id[0]
         exact = [p for p in people if p.name.casefold() == text.casefold()]
         matches = exact or [p for p in people if text and text.casefold() in p.name.casefold()]
         if not matches:
-            raise BadInputError(_("no participant matches '{text}'; see the participants with: imr-tui group show GROUP").format(text=text))
+            raise BadInputError(_("no participant matches '{text}'; see the participants with: imr-tui group show GROUP").format(text=echoed(text)))
         if len(matches) > 1:
             names = ", ".join(f"{p.name} (id {p.id})" for p in matches)
-            raise BadInputError(_("'{text}' matches several participants: {names}; give the id or the full name").format(text=text, names=names))
+            raise BadInputError(_("'{text}' matches several participants: {names}; give the id or the full name").format(text=echoed(text), names=names))
         return matches[0]
 
     def participant_goals(self, participant_id: int, today: dt.date | None = None) -> ParticipantGoals:
@@ -103,7 +105,7 @@ def step_records(session: Session, participant_ids: list[int]) -> list[tuple[int
         .order_by(StepFollowUp.id)
     ).all()
     session_ids = {sid for step in steps for sid in (step.set_in_session_id, step.due_session_id) if sid is not None}
-    dates = dict(session.exec(select(GroupSession.id, GroupSession.date).where(col(GroupSession.id).in_(session_ids))).all())
+    dates: dict[int, dt.date] = dict(session.exec(select(GroupSession.id, GroupSession.date).where(col(GroupSession.id).in_(session_ids))).all())
     by_step: dict[int, list[FollowUpRecord]] = defaultdict(list)
     for follow_up, day in follow_ups:
         by_step[follow_up.step_id].append(FollowUpRecord(follow_up.id, follow_up.session_id, day or follow_up.created_at.date(), follow_up.result, follow_up.note))

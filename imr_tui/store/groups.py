@@ -5,22 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import func
+from sqlalchemy import Date, bindparam, func, text
 from sqlmodel import col, select
 
-from imr_tui.errors import BadInputError
-from imr_tui.i18n import _
-from imr_tui.models import CourseGroup, Enrolment, GroupSession, GroupTherapist, Participant, SessionStatus, Therapist
-from imr_tui.store.database import Database
-from imr_tui.store.records import (
+from imr_tui.domain.records import (
     EnrolledParticipant,
     GroupDetail,
     GroupOverview,
     SessionSummary,
     TherapistRef,
 )
-
-ROLE_ORDER = {"lead": 0, "co_lead": 1, "co_therapist": 2}
+from imr_tui.errors import BadInputError, echoed
+from imr_tui.i18n import _
+from imr_tui.models import CourseGroup, Enrolment, GroupSession, GroupTherapist, Participant, SessionStatus, Therapist
+from imr_tui.store.database import Database
+from imr_tui.store.today_overview import ROLE_ORDER
 
 
 def _summary(row: GroupSession) -> SessionSummary:
@@ -37,7 +36,7 @@ class GroupService:
     def overview(self, today: dt.date, include_archived: bool = False) -> list[GroupOverview]:
         """Every group with its session today or next; five queries whatever the history."""
         with self.database.reading() as session:
-            query = select(CourseGroup).order_by(CourseGroup.name)
+            query = select(CourseGroup).order_by(CourseGroup.name, CourseGroup.id)
             if not include_archived:
                 query = query.where(col(CourseGroup.archived_at).is_(None))
             groups = session.exec(query).all()
@@ -69,22 +68,32 @@ class GroupService:
             for group in groups
         ]
 
+    def today_overview(self, today: dt.date) -> list[GroupOverview]:
+        """What `overview(today)` gives, from the one statement the first reader runs before the store is open."""
+        from imr_tui.store import today_overview
+
+        query = text(today_overview.statement()).bindparams(bindparam("today", type_=Date))
+        with self.database.engine.connect() as connection:
+            return today_overview.records(connection.execute(query, {"today": today}))
+
     def find(self, name_or_id: str) -> tuple[int, str]:
         """The group a user means by `name_or_id`: an id, an exact name, or a unique part of one."""
         text = name_or_id.strip()
+        if not text:
+            raise BadInputError(_("GROUP: give a group's name or id; see the groups with: imr-tui group list"))
         with self.database.reading() as session:
             rows = session.exec(select(CourseGroup.id, CourseGroup.name)).all()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             by_id = [row for row in rows if row[0] == int(text)]
             if by_id:
                 return by_id[0]
         exact = [row for row in rows if row[1].casefold() == text.casefold()]
         matches = exact or [row for row in rows if text.casefold() in row[1].casefold()]
         if not matches:
-            raise BadInputError(_("no group matches '{text}'; see the groups with: imr-tui group list").format(text=text))
+            raise BadInputError(_("no group matches '{text}'; see the groups with: imr-tui group list").format(text=echoed(text)))
         if len(matches) > 1:
             names = ", ".join(f"{name} (id {group_id})" for group_id, name in matches)
-            raise BadInputError(_("'{text}' matches several groups: {names}; give the id or the full name").format(text=text, names=names))
+            raise BadInputError(_("'{text}' matches several groups: {names}; give the id or the full name").format(text=echoed(text), names=names))
         return matches[0]
 
     def detail(self, group_id: int) -> GroupDetail:

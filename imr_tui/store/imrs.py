@@ -42,6 +42,37 @@ class ImrsService:
             session.flush()
             return rating.id
 
+    def put_rating(self, scale: ImrsScale, rating_id: int | None, participant_id: int, rated_on: dt.date, rater: str, phase: str,
+                   scores: dict[str, int | None]) -> int:  # fmt: skip
+        """The whole rating exactly as given (details and every score), in one transaction; returns its id.
+
+        None makes a new one. Safe to run twice: the entry window sends the whole rating each
+        time, so a write tried again after a lost connection, or one of two, leaves the same.
+        """
+        ImrsRater(rater), ImrsPhase(phase)
+        for item_id, score in scores.items():
+            item = scale.item(item_id)
+            if item is None or not scale.allows(item, score):
+                raise FieldError(item_id, _("rate from {lowest} to {highest} ({highest} is best); this item is rated for everyone").format(lowest=scale.lowest, highest=scale.highest))
+        with self.database.transaction() as session:
+            if rating_id is None:
+                rating = ImrsRating(participant_id=participant_id, rated_on=rated_on, rater=rater, phase=phase)
+                session.add(rating)
+                session.flush()
+            else:
+                rating = _rating(session, rating_id)
+                rating.rated_on, rating.rater, rating.phase, rating.updated_at = rated_on, rater, phase, utc_now()
+            rows = {row.item_id: row for row in session.exec(select(ImrsScore).where(ImrsScore.rating_id == rating.id)).all()}
+            for item_id, row in rows.items():
+                if item_id not in scores:
+                    session.delete(row)
+            for item_id, score in scores.items():
+                if item_id not in rows:
+                    session.add(ImrsScore(rating_id=rating.id, item_id=item_id, score=score))
+                elif rows[item_id].score != score:
+                    rows[item_id].score, rows[item_id].updated_at = score, utc_now()
+            return rating.id
+
     # The date, rater, phase and each item's score are last writer wins by design: each is one
     # choice from a short list, entered with the person and shown at once in the entry window.
 

@@ -25,7 +25,7 @@ class JournalService:
         `based_on` is the edited note this window last read or wrote ("" for none; None: not
         checked). If another window changed the note since, EditConflict carries its text.
         """
-        find = lambda session: _note(session, session_id, participant_id)  # noqa: E731
+        find = lambda session: _note(session, session_id, participant_id)
         with saving_text(self.database, find, "text", text or "", based_on) as (session, row):
             _write(session, row, session_id, participant_id, text)
 

@@ -27,9 +27,9 @@ from typing import Any
 from sqlalchemy import Boolean, ColumnElement, Connection, Integer, MetaData, String, Table, TypeDecorator, delete, func, or_, select, update
 from sqlmodel import SQLModel
 
+from imr_tui.domain.vocabulary import AuditAction
 from imr_tui.errors import BadInputError, UserError
 from imr_tui.i18n import _
-from imr_tui.models.audit import AuditAction
 from imr_tui.store.audit import actor_of, record_event
 from imr_tui.store.database import Database
 
@@ -48,6 +48,8 @@ SHORTEST_MENTION = 4
 """A shorter name ("Bo") is left alone in other records: it would be replaced inside other words."""
 NOT_SCRUBBED = frozenset({"alembic_version", "audit_event"})
 """Tables that never hold a name, left out when mentions of an erased name are replaced."""
+OTHERS_NAMES = frozenset({("participant", "name"), ("participant", "alias"), ("therapist", "name")})
+"""Columns that are someone's own name: another person called the same keeps theirs."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,14 @@ class EraseResult:
     placeholder: str
     deleted: dict[str, int]
     anonymised: dict[str, int]
-    mentions_replaced: int
+    mentions: dict[str, int]
+    """Per table, the records of others whose text named the person and now says the placeholder."""
+    name: str = ""
+    """The name erased, for the report (looking for copies that still hold it); never stored."""
+
+    @property
+    def mentions_replaced(self) -> int:
+        return sum(self.mentions.values())
 
 
 def personal_tables(metadata: MetaData | None = None) -> list[Table]:
@@ -160,11 +169,11 @@ class ParticipantDataService:
                     deleted[table.name] = connection.execute(delete(table).where(conditions[table.name])).rowcount
             root = metadata.tables[ROOT]
             anonymised[ROOT] = _anonymise(connection, root, conditions[ROOT], today, name=placeholder)
-            mentions = _replace_mentions(connection, metadata, name, placeholder) if len(name.strip()) >= SHORTEST_MENTION else 0
+            mentions = _replace_mentions(connection, metadata, name, placeholder) if len(name.strip()) >= SHORTEST_MENTION else {}
             record_event(connection, actor_of(self.database), AuditAction.ERASE, ROOT, participant_id, participant_id)
         _compact(self.database)
         log.info("erased participant %s: %d rows deleted", participant_id, sum(deleted.values()))
-        return EraseResult(participant_id, placeholder, {k: v for k, v in deleted.items() if v}, anonymised, mentions)
+        return EraseResult(participant_id, placeholder, {k: v for k, v in deleted.items() if v}, anonymised, mentions, name)
 
 
 def _rows(connection: Connection, table: Table, condition: ColumnElement[bool]) -> tuple[dict[str, Any], ...]:
@@ -254,16 +263,35 @@ def _bump(table: Table) -> dict[str, Any]:
     return values
 
 
-def _replace_mentions(connection: Connection, metadata: MetaData, name: str, placeholder: str) -> int:
-    """The full name written in another record (a group's notes, another person's note) becomes the placeholder."""
-    replaced = 0
+def _replace_mentions(connection: Connection, metadata: MetaData, name: str, placeholder: str) -> dict[str, int]:
+    """The name written in another record (a group's notes, another person's note, a form's draft)
+    becomes the placeholder: in any case, with or without diacritics, as `privacy_names` finds it.
+
+    Every text column of every table is read, since no SQL `LIKE` folds diacritics; a row is
+    written only where a name was found, so the counts say what was changed, table by table."""
+    from imr_tui.privacy_names import Person, find_mentions, replace_names
+
+    person = [Person(0, name)]
+    replaced: dict[str, int] = {}
     for table in metadata.sorted_tables:
-        if table.name in NOT_SCRUBBED:
+        texts = [
+            c for c in table.columns
+            if _python_type(c) is str and not c.primary_key and not c.foreign_keys and (table.name, c.name) not in OTHERS_NAMES
+        ]  # fmt: skip
+        if table.name in NOT_SCRUBBED or not texts:
             continue
-        for column in table.columns:
-            if _python_type(column) is str and not column.primary_key and not column.foreign_keys:
-                statement = update(table).where(column.contains(name, autoescape=True)).values({column.name: func.replace(column, name, placeholder), **_bump(table)})
-                replaced += connection.execute(statement).rowcount
+        keys = list(table.primary_key.columns)
+        for row in connection.execute(select(*keys, *texts)).all():
+            values = row._mapping
+            changed = {
+                column.name: replace_names(values[column], person, lambda _person: placeholder)
+                for column in texts
+                if values[column] and find_mentions(values[column], person)
+            }
+            if changed:
+                where = [key == values[key] for key in keys]
+                connection.execute(update(table).where(*where).values({**changed, **_bump(table)}))
+                replaced[table.name] = replaced.get(table.name, 0) + 1
     return replaced
 
 

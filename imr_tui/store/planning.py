@@ -8,6 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from imr_tui.curriculum import Curriculum
+from imr_tui.domain.schedule_records import GroupListItem, GroupSettings, PlanChange, TherapistRecord
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _, format_short_date
 from imr_tui.models import Cadence, CourseGroup, Enrolment, GroupSession, GroupStatus, GroupTherapist, SessionStatus, Therapist, TherapistRole
@@ -16,7 +17,6 @@ from imr_tui.planning.drafts import GroupDraft, check_group_draft, minimum_sessi
 from imr_tui.planning.fields import InvalidField
 from imr_tui.store.database import Database
 from imr_tui.store.plan_rows import group_rows, regenerate
-from imr_tui.store.planning_records import GroupListItem, GroupSettings, PlanChange, TherapistRecord
 from imr_tui.store.versions import fetch, writing
 
 LEADING_ROLES = (TherapistRole.LEAD, TherapistRole.CO_LEAD)

@@ -7,19 +7,24 @@ a record of what happened.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
 
 from sqlmodel import Session, col, or_, select
 
 from imr_tui.curriculum import Curriculum
-from imr_tui.errors import BadInputError
+from imr_tui.domain.conflicts import ChangedMeanwhile
+from imr_tui.domain.schedule_records import ClosedPeriodRecord, GroupPlan, PlanChange, PlanEntry, RowState
+from imr_tui.domain.vocabulary import AuditAction
+from imr_tui.errors import BadInputError, UserError
 from imr_tui.i18n import _, format_short_date, format_time
-from imr_tui.models import ClosedPeriod, CourseGroup, GroupSession, GroupTherapist, Participant, SessionStatus, Therapist
+from imr_tui.models import ClosedPeriod, CourseGroup, GroupSession, GroupTherapist, JournalNote, Participant, SessionStatus, Therapist
 from imr_tui.planning.fields import InvalidField
 from imr_tui.planning.schedule import PlannedContent, next_open_day
 from imr_tui.planning.shifting import NO_CONTENT, Slot, carry_forward, keep_order_after_move
+from imr_tui.store.audit import actor_of, record_event
 from imr_tui.store.database import Database
 from imr_tui.store.plan_rows import closed_checker, group_rows, next_meeting_day, regenerate
-from imr_tui.store.planning_records import ClosedPeriodRecord, GroupPlan, PlanChange, PlanEntry
 from imr_tui.store.versions import fetch, writing
 
 
@@ -29,6 +34,21 @@ def _entry(row: GroupSession, alias: str = "") -> PlanEntry:
         module_id=row.module_id, topic_id=row.topic_id, status=row.status, cancel_reason=row.cancel_reason,
         participant_id=row.participant_id, participant_alias=alias,
     )  # fmt: skip
+
+
+def _state(row: GroupSession) -> RowState:
+    return RowState(row.id, row.date, row.start_time, row.module_id, row.topic_id, row.status, row.cancel_reason)
+
+
+def _undoable(session: Session, row: GroupSession, edit: Callable[[], PlanChange]) -> PlanChange:
+    """Run `edit` on the sessions `row` belongs to, and note what it changed, before and after (for undo)."""
+    scope = lambda: {r.id: _state(r) for r in group_rows(session, row.group_id, row.participant_id)}
+    before = scope()
+    change = edit()
+    session.flush()
+    after = scope()
+    changed = [session_id for session_id, state in after.items() if before.get(session_id) != state]
+    return replace(change, before=tuple(before[i] for i in changed if i in before), after=tuple(after[i] for i in changed))
 
 
 def _initials(name: str) -> str:
@@ -70,19 +90,22 @@ class ScheduleService:
         """Cancel a session; with `shift`, its content moves on to the next session and so on."""
         with writing(self.database) as session:
             row = self._editable(session, session_id, version)
-            row.status, row.cancel_reason = SessionStatus.CANCELLED, reason.strip()
-            session.add(row)
-            if not shift:
-                return PlanChange(changed_sessions=1)
-            following = [slot for slot in self._planned_slots(session, row) if (slot.date, slot.start_time) > (row.date, row.start_time)]
-            changes, overflow = carry_forward(PlannedContent(row.module_id, row.topic_id), following)
-            self._apply_contents(session, changes)
-            warnings: list[str] = []
-            added = 0
-            if overflow != NO_CONTENT:
-                warnings.append(self._append(session, row, overflow))
-                added = 1
-            return PlanChange(changed_sessions=1 + len(changes), added_sessions=added, warnings=tuple(w for w in warnings if w))
+            return _undoable(session, row, lambda: self._cancel(session, row, reason, shift))
+
+    def _cancel(self, session: Session, row: GroupSession, reason: str, shift: bool) -> PlanChange:
+        row.status, row.cancel_reason = SessionStatus.CANCELLED, reason.strip()
+        session.add(row)
+        if not shift:
+            return PlanChange(changed_sessions=1)
+        following = [slot for slot in self._planned_slots(session, row) if (slot.date, slot.start_time) > (row.date, row.start_time)]
+        changes, overflow = carry_forward(PlannedContent(row.module_id, row.topic_id), following)
+        self._apply_contents(session, changes)
+        warnings: list[str] = []
+        added = 0
+        if overflow != NO_CONTENT:
+            warnings.append(self._append(session, row, overflow))
+            added = 1
+        return PlanChange(changed_sessions=1 + len(changes), added_sessions=added, warnings=tuple(w for w in warnings if w))
 
     def reinstate_session(self, session_id: int, version: int) -> PlanChange:
         """Undo a cancellation (content that moved on stays where it went)."""
@@ -90,9 +113,54 @@ class ScheduleService:
             row = fetch(session, GroupSession, session_id, version, _("no session has the id {id}").format(id=session_id))
             if row.status != SessionStatus.CANCELLED:
                 raise BadInputError(_("only a cancelled session can be reinstated"))
-            row.status, row.cancel_reason = SessionStatus.PLANNED, ""
-            session.add(row)
-            return PlanChange(changed_sessions=1)
+
+            def reinstate() -> PlanChange:
+                row.status, row.cancel_reason = SessionStatus.PLANNED, ""
+                session.add(row)
+                return PlanChange(changed_sessions=1)
+
+            return _undoable(session, row, reinstate)
+
+    def reopen_held(self, session_id: int, version: int | None = None) -> PlanChange:
+        """A session marked held by mistake, planned again; refused once journal notes are drafted for it.
+
+        The audit trail says it was reopened, by whom and when (besides the change itself).
+        """
+        with writing(self.database) as session:
+            row = fetch(session, GroupSession, session_id, version, _("no session has the id {id}").format(id=session_id))
+            if row.status != SessionStatus.HELD:
+                raise BadInputError(_("only a held session can be set back to planned"))
+            if session.exec(select(JournalNote.id).where(JournalNote.session_id == session_id)).first() is not None:
+                raise UserError(_("journal notes are already drafted for this session, so it stays held"))
+
+            def reopen() -> PlanChange:
+                row.status = SessionStatus.PLANNED
+                session.add(row)
+                return PlanChange(changed_sessions=1)
+
+            change = _undoable(session, row, reopen)
+            record_event(session.connection(), actor_of(self.database), AuditAction.REOPEN, GroupSession.__tablename__, session_id, row.participant_id)
+            return change
+
+    def restore_rows(self, before: tuple[RowState, ...], after: tuple[RowState, ...]) -> None:
+        """Undo a plan edit: the sessions back as `before`, those it added removed.
+
+        Refused (ChangedMeanwhile) if any of them is no longer as the edit left it (`after`):
+        another window's later work is never overwritten.
+        """
+        earlier = {state.id: state for state in before}
+        with writing(self.database) as session:
+            rows = {state.id: session.get(GroupSession, state.id) for state in after}
+            if any(rows[state.id] is None or _state(rows[state.id]) != state for state in after):
+                raise ChangedMeanwhile(_("the plan was changed in another window since"))
+            for session_id, row in rows.items():
+                state = earlier.get(session_id)
+                if state is None:
+                    session.delete(row)
+                    continue
+                row.date, row.start_time, row.module_id, row.topic_id = state.date, state.start_time, state.module_id, state.topic_id
+                row.status, row.cancel_reason = state.status, state.cancel_reason
+                session.add(row)
 
     def move_session(self, session_id: int, version: int, new_date: dt.date, new_time: dt.time, *, shift: bool) -> PlanChange:
         """Move a planned session; with `shift`, the content stays in curriculum order around it."""
@@ -106,14 +174,17 @@ class ScheduleService:
             ).first()
             if clash is not None:
                 raise InvalidField("date", _("the group already has a session on {date} at {time}").format(date=format_short_date(new_date), time=format_time(new_time)))
-            changes = keep_order_after_move(self._planned_slots(session, row), row.id, new_date, new_time) if shift else {}
-            row.date, row.start_time = new_date, new_time
-            session.add(row)
-            self._apply_contents(session, changes)
-            warnings = []
-            if closed_checker(session, row.group_id)(new_date):
-                warnings.append(_("{date} is a public holiday or a closed day").format(date=format_short_date(new_date)))
-            return PlanChange(changed_sessions=1 + len(changes.keys() - {row.id}), warnings=tuple(warnings))
+            return _undoable(session, row, lambda: self._move(session, row, new_date, new_time, shift))
+
+    def _move(self, session: Session, row: GroupSession, new_date: dt.date, new_time: dt.time, shift: bool) -> PlanChange:
+        changes = keep_order_after_move(self._planned_slots(session, row), row.id, new_date, new_time) if shift else {}
+        row.date, row.start_time = new_date, new_time
+        session.add(row)
+        self._apply_contents(session, changes)
+        warnings = []
+        if closed_checker(session, row.group_id)(new_date):
+            warnings.append(_("{date} is a public holiday or a closed day").format(date=format_short_date(new_date)))
+        return PlanChange(changed_sessions=1 + len(changes.keys() - {row.id}), warnings=tuple(warnings))
 
     def set_content(self, session_id: int, version: int, module_id: str | None, topic_id: str | None, curriculum: Curriculum) -> PlanChange:
         """Choose the module and topic of one planned session."""
@@ -124,9 +195,13 @@ class ScheduleService:
             raise InvalidField("topic", _("choose a topic of the chosen module"))
         with writing(self.database) as session:
             row = self._editable(session, session_id, version)
-            row.module_id, row.topic_id = module_id, topic_id
-            session.add(row)
-            return PlanChange(changed_sessions=1)
+
+            def choose() -> PlanChange:
+                row.module_id, row.topic_id = module_id, topic_id
+                session.add(row)
+                return PlanChange(changed_sessions=1)
+
+            return _undoable(session, row, choose)
 
     def closed_periods(self, group_id: int) -> list[ClosedPeriodRecord]:
         """The group's own closed periods and the whole service's."""

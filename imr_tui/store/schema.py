@@ -12,9 +12,8 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 from imr_tui.errors import UserError
 from imr_tui.i18n import _
+from imr_tui.store.schema_head import SCHEMA_HEAD
 
-# The newest migration in `migrations/versions`; a test keeps the two in step.
-SCHEMA_HEAD = "0005"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 VERSION_TABLE = "alembic_version"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from imr_tui.service_plan.content import PlanContent, SectionValue, same_content
-from imr_tui.service_plan.review import ReviewState, review_state
+from imr_tui.service_plan.content import SectionValue, ServicePlanContent, same_content
+from imr_tui.service_plan.revision_dates import RevisionDue, review_state
 from imr_tui.store.goal_records import ParticipantRef
 
 
@@ -19,14 +19,14 @@ class DraftSection:
 
 
 @dataclass(frozen=True)
-class PlanVersionRecord:
+class ServicePlanVersionRecord:
     id: int
     number: int
     finished_on: dt.date
     review_on: dt.date
     made_by: str
     based_on: int | None
-    content: PlanContent
+    content: ServicePlanContent
 
 
 @dataclass(frozen=True)
@@ -48,18 +48,18 @@ class ServicePlanRecord:
     draft: dict[str, DraftSection]
     based_on: int | None
     """The version the draft was started from."""
-    versions: tuple[PlanVersionRecord, ...]
+    versions: tuple[ServicePlanVersionRecord, ...]
     """Oldest first."""
     shares: tuple[ShareRecord, ...]
 
     @property
-    def current(self) -> PlanVersionRecord | None:
+    def current(self) -> ServicePlanVersionRecord | None:
         return self.versions[-1] if self.versions else None
 
-    def version(self, number: int) -> PlanVersionRecord | None:
+    def version(self, number: int) -> ServicePlanVersionRecord | None:
         return next((version for version in self.versions if version.number == number), None)
 
-    def draft_content(self) -> PlanContent:
+    def draft_content(self) -> ServicePlanContent:
         return {section_id: section.value for section_id, section in self.draft.items()}
 
     @property
@@ -75,7 +75,7 @@ class ServicePlanRecord:
 
 
 @dataclass(frozen=True)
-class PlanStatus:
+class ServicePlanStatus:
     """One participant's line in a group's list of plans."""
 
     participant: ParticipantRef
@@ -85,11 +85,11 @@ class PlanStatus:
     review_on: dt.date | None
     has_changes: bool
     """A draft says something the newest version does not (or there is no version yet)."""
-    review: ReviewState
+    review: RevisionDue
 
 
 @dataclass(frozen=True)
-class ReviewCount:
+class RevisionsDue:
     due: int = 0
     overdue: int = 0
 
@@ -98,6 +98,6 @@ class ReviewCount:
         return self.due + self.overdue
 
 
-def status_of(participant: ParticipantRef, latest: PlanVersionRecord | None, has_changes: bool, today: dt.date) -> PlanStatus:
+def status_of(participant: ParticipantRef, latest: ServicePlanVersionRecord | None, has_changes: bool, today: dt.date) -> ServicePlanStatus:
     review_on = latest.review_on if latest else None
-    return PlanStatus(participant, latest.number if latest else None, latest.finished_on if latest else None, review_on, has_changes, review_state(review_on, today))
+    return ServicePlanStatus(participant, latest.number if latest else None, latest.finished_on if latest else None, review_on, has_changes, review_state(review_on, today))

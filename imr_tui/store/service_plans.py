@@ -15,28 +15,27 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, col, select
 
+from imr_tui.domain.conflicts import ChangedElsewhere, ChangedMeanwhile, EditConflict
 from imr_tui.errors import BadInputError, UserError
-from imr_tui.planning.fields import InvalidField as FieldError
 from imr_tui.i18n import _
 from imr_tui.models import Enrolment, GroupTherapist, Participant, ServicePlan, ServicePlanSection, ServicePlanShare, ServicePlanVersion, ShareMethod, Therapist
 from imr_tui.models.base import utc_now
-from imr_tui.service_plan.content import SectionValue, cleaned, empty_value, same_content, content_from_json, content_to_json, from_json, is_blank, starting_value, to_json
-from imr_tui.service_plan.review import review_state
-from imr_tui.service_plan.template import PlanTemplate, SectionKind
+from imr_tui.planning.fields import InvalidField as FieldError
+from imr_tui.service_plan.content import SectionValue, cleaned, content_from_json, content_to_json, empty_value, from_json, is_blank, same_content, starting_value, to_json
+from imr_tui.service_plan.revision_dates import review_state
+from imr_tui.service_plan.template import SectionKind, ServicePlanTemplate
 from imr_tui.store.database import Database
 from imr_tui.store.enrolled import enrolled_on, people_in_group
 from imr_tui.store.goal_records import ParticipantRef
 from imr_tui.store.service_plan_records import (
     DraftSection,
-    PlanStatus,
-    PlanVersionRecord,
-    ReviewCount,
+    RevisionsDue,
     ServicePlanRecord,
+    ServicePlanStatus,
+    ServicePlanVersionRecord,
     ShareRecord,
     status_of,
 )
-from imr_tui.store.session_edits import EditConflict
-from imr_tui.store.versions import ChangedElsewhere
 
 
 class SectionConflict(EditConflict):
@@ -52,7 +51,7 @@ class ServicePlanService:
 
     # Reading
 
-    def plan(self, participant_id: int, template: PlanTemplate) -> ServicePlanRecord:
+    def plan(self, participant_id: int, template: ServicePlanTemplate) -> ServicePlanRecord:
         """The plan as stored; the draft is empty until the plan is first opened for writing."""
         with self.database.reading() as session:
             person = _person(session, participant_id)
@@ -71,7 +70,7 @@ class ServicePlanService:
             shares=tuple(ShareRecord(s.id, numbers[s.version_id], s.person, s.relation, s.shared_on, s.method, s.consent) for s in shares),
         )
 
-    def group_statuses(self, group_id: int, on: dt.date, template: PlanTemplate) -> list[PlanStatus]:
+    def group_statuses(self, group_id: int, on: dt.date, template: ServicePlanTemplate) -> list[ServicePlanStatus]:
         """Everyone enrolled in the group on `on`, with the state of their plan: three queries."""
         with self.database.reading() as session:
             people = session.exec(people_in_group(group_id, on)).unique().all()
@@ -88,21 +87,27 @@ class ServicePlanService:
             statuses.append(status_of(ParticipantRef(person.id, person.name, person.alias), version, changed, on))
         return statuses
 
-    def reviews_by_group(self, group_ids: list[int], today: dt.date) -> dict[int, ReviewCount]:
+    def reviews_by_group(self, group_ids: list[int], today: dt.date) -> dict[int, RevisionsDue]:
         """Per group, how many active participants' plans are due or overdue for review: two queries."""
         with self.database.reading() as session:
             enrolled = session.exec(
                 select(Enrolment.group_id, Enrolment.participant_id)
                 .where(col(Enrolment.group_id).in_(group_ids), enrolled_on(today))
             ).all()
-            latest = _latest_versions(session, sorted({pid for _gid, pid in enrolled}))
+            # Each latest version's review date only: the plans' content is not read for a count.
+            rows = session.exec(
+                select(ServicePlanVersion.participant_id, ServicePlanVersion.review_on)
+                .where(col(ServicePlanVersion.participant_id).in_(sorted({pid for _gid, pid in enrolled})))
+                .order_by(ServicePlanVersion.number)
+            ).all()
+            review_on = dict(rows)  # the highest number last, so it is the one kept
         counts: dict[int, dict[str, int]] = defaultdict(lambda: {"due": 0, "overdue": 0})
         for group_id, participant_id in set(enrolled):
-            if version := latest.get(participant_id):
-                state = review_state(version.review_on, today).value
+            if (due := review_on.get(participant_id)) is not None:
+                state = review_state(due, today).value
                 if state in ("due", "overdue"):
                     counts[group_id][state] += 1
-        return {group_id: ReviewCount(**count) for group_id, count in counts.items()}
+        return {group_id: RevisionsDue(**count) for group_id, count in counts.items()}
 
     def suggested_author(self, participant_id: int) -> int | None:
         """The therapist who leads the person's newest group: who most often finishes the revision."""
@@ -117,7 +122,7 @@ class ServicePlanService:
 
     # Writing the draft
 
-    def open_draft(self, participant_id: int, template: PlanTemplate) -> ServicePlanRecord:
+    def open_draft(self, participant_id: int, template: ServicePlanTemplate) -> ServicePlanRecord:
         """The plan, with a draft for every section of the template: the newest version's words, or a fresh start."""
         try:
             with self.database.transaction() as session:
@@ -158,7 +163,33 @@ class ServicePlanService:
                 stored = row.content if row else ""
             raise SectionConflict(stored) from None
 
-    def start_from(self, participant_id: int, template: PlanTemplate, number: int) -> None:
+    def put_section(self, participant_id: int, section_id: str, value: SectionValue, expected: str) -> str:
+        """The section exactly as given (the undo of a removed or moved line), unless it is no
+        longer `expected` (the JSON this window stored last): then ChangedMeanwhile."""
+        try:
+            return self.save_section(participant_id, section_id, value, expected)
+        except SectionConflict:
+            raise ChangedMeanwhile(_("the section was changed since")) from None
+
+    def reopen_revision(self, participant_id: int, number: int) -> None:
+        """Take back finishing version `number` (its undo): the draft stays as written, the version goes.
+
+        Only while nothing depends on it: it is the newest, was never recorded as shared, and no
+        later revision was started from another version; else ChangedMeanwhile.
+        """
+        with self.database.transaction() as session:
+            version = session.exec(select(ServicePlanVersion).where(ServicePlanVersion.participant_id == participant_id, ServicePlanVersion.number == number)).first()
+            if version is None:
+                return  # already taken back
+            plan = _plan_row(session, participant_id)
+            newest = max(session.exec(select(ServicePlanVersion.number).where(ServicePlanVersion.participant_id == participant_id)).all())
+            shared = session.exec(select(ServicePlanShare.id).where(ServicePlanShare.version_id == version.id)).first()
+            if plan is None or plan.based_on != number or newest != number or shared is not None:
+                raise ChangedMeanwhile(_("the version was shared or built on since"))
+            plan.based_on, plan.updated_at = version.based_on, utc_now()
+            session.delete(version)
+
+    def start_from(self, participant_id: int, template: ServicePlanTemplate, number: int) -> None:
         """Replace the draft with version `number`'s words: the start of a new revision from an earlier one."""
         with self.database.transaction() as session:
             version = session.exec(select(ServicePlanVersion).where(ServicePlanVersion.participant_id == participant_id, ServicePlanVersion.number == number)).first()
@@ -178,7 +209,7 @@ class ServicePlanService:
 
     # Finishing and sharing
 
-    def finish_revision(self, participant_id: int, template: PlanTemplate, *, made_by_id: int | None, finished_on: dt.date, review_on: dt.date) -> PlanVersionRecord:
+    def finish_revision(self, participant_id: int, template: ServicePlanTemplate, *, made_by_id: int | None, finished_on: dt.date, review_on: dt.date) -> ServicePlanVersionRecord:
         """The draft as a new dated version, with who made it and when it is to be reviewed."""
         if review_on <= finished_on:
             raise FieldError("review_on", _("the review date must come after the day the revision is finished"))
@@ -223,7 +254,7 @@ class ServicePlanService:
             return ShareRecord(share.id, number, share.person, share.relation, share.shared_on, share.method, share.consent)
 
 
-def _counts(template: PlanTemplate, section_id: str) -> bool:
+def _counts(template: ServicePlanTemplate, section_id: str) -> bool:
     """Whether a section shows the plan has been written: the template's own crisis numbers alone do not."""
     section = template.section(section_id)
     return section is None or not section.items
@@ -244,13 +275,13 @@ def _section_row(session: Session, participant_id: int, section_id: str) -> Serv
     return session.exec(select(ServicePlanSection).where(ServicePlanSection.participant_id == participant_id, ServicePlanSection.section_id == section_id)).first()
 
 
-def _section_value(template: PlanTemplate, row: ServicePlanSection) -> SectionValue:
+def _section_value(template: ServicePlanTemplate, row: ServicePlanSection) -> SectionValue:
     section = template.section(row.section_id)
     return from_json(section.kind if section else SectionKind.LIST, row.content)
 
 
-def _version_record(template: PlanTemplate, version: ServicePlanVersion) -> PlanVersionRecord:
-    return PlanVersionRecord(version.id, version.number, version.finished_on, version.review_on, version.made_by, version.based_on, content_from_json(template, version.content))
+def _version_record(template: ServicePlanTemplate, version: ServicePlanVersion) -> ServicePlanVersionRecord:
+    return ServicePlanVersionRecord(version.id, version.number, version.finished_on, version.review_on, version.made_by, version.based_on, content_from_json(template, version.content))
 
 
 def _latest_versions(session: Session, participant_ids: list[int]) -> dict[int, ServicePlanVersion]:

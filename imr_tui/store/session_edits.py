@@ -8,16 +8,28 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import Any
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel, col, select
 
+from imr_tui.domain.conflicts import ChangedMeanwhile, EditConflict
+from imr_tui.domain.records import AttendanceMark
 from imr_tui.errors import UserError
 from imr_tui.i18n import _
-from imr_tui.models import Attendance, AttendanceStatus, GroupSession, HomeAssignment, SessionStatus, ShortTermGoal, Step, StepFollowUp, StepStatus
+from imr_tui.models import (
+    Attendance,
+    AttendanceStatus,
+    GroupSession,
+    HomeAssignment,
+    SessionStatus,
+    ShortTermGoal,
+    Step,
+    StepFollowUp,
+    StepStatus,
+)
 from imr_tui.models.base import utc_now
 from imr_tui.models.goal import RecoveryGoal
 from imr_tui.store.database import Database
@@ -26,15 +38,9 @@ from imr_tui.store.versions import last_writer_wins
 TEXT_FIELDS = {"notes", "home_assignment"}
 
 
-class EditConflict(UserError):
-    """Someone else changed the text since this window read it; nothing was overwritten."""
-
-    def __init__(self, stored: str) -> None:
-        super().__init__(_("this text was changed in another window"))
-        self.stored = stored
 
 
-class SessionEditor:
+class SessionEdits:
     def __init__(self, database: Database) -> None:
         self.database = database
 
@@ -55,19 +61,48 @@ class SessionEditor:
 
         last_writer_wins(self.database, write)
 
-    def toggle_picked_up(self, session_id: int, participant_id: int) -> bool:
-        """Picked up implies present: marking it on someone not yet marked marks them present."""
+    def set_picked_up(self, session_id: int, participant_id: int, picked_up: bool) -> None:
+        """Picked up implies present: marking it on someone not yet marked marks them present.
+
+        Sets rather than toggles, so a write tried again after a lost connection does not flip it back.
+        """
 
         def write(session: Session):
             row = _attendance(session, session_id, participant_id)
             if row is None:
                 row = Attendance(session_id=session_id, participant_id=participant_id, status=AttendanceStatus.PRESENT)
                 session.add(row)
-            row.picked_up = not row.picked_up
+            row.picked_up = picked_up
             row.updated_at = utc_now()
-            return row.picked_up
 
-        return last_writer_wins(self.database, write)
+        last_writer_wins(self.database, write)
+
+    def set_attendance(self, session_id: int, participant_id: int, mark: AttendanceMark, expected: AttendanceMark | None = None) -> None:
+        """Put one person's mark (status and pick-up; no status: no mark) exactly as given.
+
+        Safe to run twice (a write tried again after a lost connection) and the way a mark is
+        undone: with `expected`, what this window last showed, another window's later mark is
+        never overwritten (ChangedMeanwhile).
+        """
+        if mark.status is not None:
+            AttendanceStatus(mark.status)
+
+        def write(session: Session):
+            row = _attendance(session, session_id, participant_id)
+            now = AttendanceMark(row.status, row.picked_up) if row is not None else AttendanceMark(None, False)
+            if expected is not None and now != expected and now != mark:
+                raise ChangedMeanwhile(_("the mark was changed in another window since"))
+            if mark.status is None:
+                if row is not None:
+                    session.delete(row)
+                return
+            if row is None:
+                row = Attendance(session_id=session_id, participant_id=participant_id, status=mark.status)
+                session.add(row)
+            row.status, row.picked_up = mark.status, mark.picked_up
+            row.updated_at = utc_now()
+
+        last_writer_wins(self.database, write)
 
     def mark_unmarked_present(self, session_id: int, participant_ids: list[int]) -> list[int]:
         def write(session: Session):
@@ -99,7 +134,7 @@ class SessionEditor:
     # checked). If the stored text differs from it, EditConflict carries the stored text.
 
     def save_follow_up_note(self, session_id: int, step_id: int, note: str, based_on: str | None = None) -> None:
-        find = lambda session: _follow_up(session, session_id, step_id)  # noqa: E731
+        find = lambda session: _follow_up(session, session_id, step_id)
         with saving_text(self.database, find, "note", note, based_on) as (session, follow_up):
             if follow_up is None:
                 session.add(StepFollowUp(step_id=step_id, session_id=session_id, result="", note=note))
@@ -108,7 +143,7 @@ class SessionEditor:
 
     def set_next_step(self, session_id: int, participant_id: int, text: str, due_session_id: int | None, based_on: str | None = None) -> int | None:
         """The step chosen in this session; an empty text removes it. Returns the step's id."""
-        find = lambda session: _next_step(session, session_id, participant_id)  # noqa: E731
+        find = lambda session: _next_step(session, session_id, participant_id)
         with saving_text(self.database, find, "text", text, based_on) as (session, step):
             if not text.strip():
                 if step is not None:
@@ -123,7 +158,7 @@ class SessionEditor:
             return step.id
 
     def set_own_assignment(self, session_id: int, participant_id: int, text: str, based_on: str | None = None) -> None:
-        find = lambda session: _own_assignment(session, session_id, participant_id)  # noqa: E731
+        find = lambda session: _own_assignment(session, session_id, participant_id)
         with saving_text(self.database, find, "text", text, based_on) as (session, row):
             if not text.strip():
                 if row is not None:
@@ -157,6 +192,15 @@ class SessionEditor:
 
     def mark_held(self, session_id: int) -> None:
         self._update(session_id, status=SessionStatus.HELD)
+
+    def reopen(self, session_id: int) -> None:
+        """A session marked held by mistake, planned again: refused once journal notes are drafted for it."""
+        from imr_tui.models import JournalNote
+
+        with self.database.reading() as session:
+            if session.exec(select(JournalNote.id).where(JournalNote.session_id == session_id)).first() is not None:
+                raise UserError(_("journal notes are already drafted for this session, so it stays held"))
+        self._update(session_id, status=SessionStatus.PLANNED)
 
     def _update(self, session_id: int, **values: str) -> None:
         def write(session: Session):

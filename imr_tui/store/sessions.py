@@ -7,12 +7,12 @@ import json
 
 from sqlmodel import Session, col, or_, select
 
+from imr_tui.domain.records import SessionOverview, SessionParticipant, SessionSummary, StepInfo
 from imr_tui.errors import BadInputError
 from imr_tui.i18n import _
 from imr_tui.models import Attendance, CourseGroup, Enrolment, GroupSession, HomeAssignment, Participant, Step, StepFollowUp
 from imr_tui.store.database import Database
 from imr_tui.store.groups import GroupService, _summary
-from imr_tui.store.records import SessionOverview, SessionParticipant, SessionSummary, StepInfo
 
 
 class SessionService:

@@ -15,24 +15,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, SQLModel
 
-from imr_tui.errors import BadInputError, UserError
-from imr_tui.i18n import _
+from imr_tui.domain.conflicts import ChangedElsewhere
+from imr_tui.errors import BadInputError
 from imr_tui.store.database import Database
 
 Row = TypeVar("Row", bound=SQLModel)
 T = TypeVar("T")
 
 
-class ChangedElsewhere(UserError):
-    """The row changed since the form read it (another window, another therapist).
-
-    When known, `stored` holds the row's values now and `version` its version, so a form
-    can show both and, if the therapist keeps theirs, write again over that version.
-    """
-
-    def __init__(self, table: str = "", stored: dict[str, object] | None = None, version: int | None = None) -> None:
-        super().__init__(_("this was changed in another window after you opened it; nothing was saved. Close this, open it again to see the change, then make your edit"))
-        self.table, self.stored, self.version = table, stored, version
 
 
 def fetch(session: Session, model: type[Row], row_id: int, version: int | None, missing: str) -> Row:

@@ -10,7 +10,12 @@ from imr_tui.goals.checklist import check_step
 from imr_tui.goals.effort import count_effort, effort_sentence
 from imr_tui.i18n import _, format_short_date
 from imr_tui.i18n.goal_labels import goal_label, outcome_label, quoted, step_label
-from imr_tui.store.goal_records import ParticipantGoals, RecoveryGoalRecord, ShortTermGoalRecord, StepRecord
+from imr_tui.store.goal_records import (
+    ParticipantGoals,
+    RecoveryGoalRecord,
+    ShortTermGoalRecord,
+    StepRecord,
+)
 from imr_tui.widgets.goal_tree import NodeRef
 
 

@@ -10,7 +10,13 @@ from textual.widgets.tree import TreeNode
 
 from imr_tui.i18n import _, format_short_date
 from imr_tui.i18n.goal_labels import goal_label, outcome_label, step_label
-from imr_tui.store.goal_records import FollowUpRecord, ParticipantGoals, RecoveryGoalRecord, ShortTermGoalRecord, StepRecord
+from imr_tui.store.goal_records import (
+    FollowUpRecord,
+    ParticipantGoals,
+    RecoveryGoalRecord,
+    ShortTermGoalRecord,
+    StepRecord,
+)
 
 GOAL_ORDER = {"active": 0, "achieved": 1, "archived": 2}
 """Archived goals stay visible, last, so they can be restored."""
@@ -21,6 +27,12 @@ class NodeRef:
     kind: str
     """goal, short_term, step, follow_up; loose (steps without a goal yet); empty (no goal yet)."""
     id: int | None = None
+
+    @property
+    def row_id(self) -> int:
+        """The id of the goal, short-term goal, step or follow-up (only loose and empty have none)."""
+        assert self.id is not None, self.kind
+        return self.id
 
 
 class GoalTree(Tree[NodeRef]):

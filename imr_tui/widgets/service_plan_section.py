@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static, TextArea
 
-from imr_tui.i18n import _
+from imr_tui.i18n import N_, _
 from imr_tui.service_plan.content import Contact, Network, SectionValue, network_label
 from imr_tui.service_plan.template import SectionKind, SectionSpec
 
@@ -63,6 +64,12 @@ class ItemRow(Horizontal):
 
 
 class SectionEditor(Vertical):
+    BINDINGS = [
+        Binding("up", "line(-1)", N_("Previous line"), show=False),
+        Binding("down", "line(1)", N_("Next line"), show=False),
+    ]
+    """Up and down move between the lines of a list, into the same field of the next line."""
+
     DEFAULT_CSS = """
     SectionEditor { height: auto; }
     SectionEditor .section-title { text-style: bold; color: $text-primary; }
@@ -73,6 +80,8 @@ class SectionEditor(Vertical):
     SectionEditor .column-titles { height: 1; margin-top: 1; margin-bottom: -1; }
     SectionEditor .column-title { color: $text-muted; text-style: bold; }
     SectionEditor .item-row { height: 1; margin-bottom: 1; }
+    SectionEditor .item-row.-current .item-number { color: $text-accent; text-style: bold; }
+    SectionEditor .item-row.-current { background: $boost; }
     SectionEditor .item-number { width: 4; color: $text-muted; }
     SectionEditor Input { background: $surface; }
     SectionEditor Input:focus { background: $boost; }
@@ -150,30 +159,31 @@ class SectionEditor(Vertical):
     async def add_item(self) -> None:
         if self.spec.kind == SectionKind.TEXT:
             return
-        items = list(self.value())
+        items: list[Item] = list(self.value())
         index = self.current_index()
         position = len(items) if index is None else index + 1
         items.insert(position, _blank(self.spec.kind))
         await self._rebuild(items, focus=position, edited=False)
 
-    async def remove_item(self) -> None:
+    async def remove_item(self, report: bool = True) -> None:
+        """Remove the current line; `report=False` when the caller stores it itself (and logs its undo)."""
         index = self.current_index()
         if self.spec.kind == SectionKind.TEXT or index is None:
             return
-        items = list(self.value())
+        items: list[Item] = list(self.value())
         del items[index]
-        await self._rebuild(items, focus=min(index, len(items) - 1) if items else 0, edited=True)
+        await self._rebuild(items, focus=min(index, len(items) - 1) if items else 0, edited=report)
 
-    async def move_item(self, offset: int) -> None:
+    async def move_item(self, offset: int, report: bool = True) -> None:
         index = self.current_index()
         if self.spec.kind == SectionKind.TEXT or index is None:
             return
-        items = list(self.value())
+        items: list[Item] = list(self.value())
         target = index + offset
         if not 0 <= target < len(items):
             return
         items[index], items[target] = items[target], items[index]
-        await self._rebuild(items, focus=target, edited=True)
+        await self._rebuild(items, focus=target, edited=report)
 
     async def _rebuild(self, items: list[Item], focus: int | None, edited: bool) -> None:
         self.items = items
@@ -196,10 +206,44 @@ class SectionEditor(Vertical):
         self.post_message(self.Edited(self))
 
     def on_descendant_focus(self, event) -> None:
-        """Coming into a text, the cursor goes to its end: the therapist goes on writing, not over it."""
+        """Coming into a text, the cursor goes to its end: the therapist goes on writing, not over it.
+
+        The line being written is marked (its number and a lighter background) and scrolled into view.
+        """
         area = event.widget if isinstance(event.widget, TextArea) else None
         if area is not None and area.cursor_location == (0, 0) and area.text:
             area.move_cursor(area.document.end)
+        current = self.current_index()
+        for row in self.query(ItemRow):
+            row.set_class(row.index == current, "-current")
+            if row.index == current:
+                row.scroll_visible()
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self._unmark_left)
+
+    def _unmark_left(self) -> None:
+        if self.current_index() is None:
+            for row in self.query(ItemRow):
+                row.remove_class("-current")
+
+    def action_line(self, offset: int) -> None:
+        """To the same field of the line above or below; at either end, nothing moves."""
+        index, focused = self.current_index(), self.app.focused
+        rows = list(self.query(ItemRow))
+        if index is None or focused is None or not 0 <= index + offset < len(rows):
+            return
+        fields = [widget for widget in rows[index].query("Input, Select") if widget.can_focus]
+        column = fields.index(focused) if focused in fields else 0
+        self.focus_line(index + offset, column)
+
+    def focus_line(self, index: int | None, column: int = 0) -> None:
+        rows = list(self.query(ItemRow))
+        if index is None or not rows:
+            return
+        fields = [widget for widget in rows[min(index, len(rows) - 1)].query("Input, Select") if widget.can_focus]
+        if fields:
+            fields[min(column, len(fields) - 1)].focus()
 
     @on(Input.Submitted)
     async def new_line(self, event: Input.Submitted) -> None:

@@ -9,5 +9,5 @@ class TickBox(Checkbox):
     """Textual's checkbox shows the same X either way and tells the states apart by colour only."""
 
     @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802  (Textual reads this name)
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # Textual reads this name
         return "✓" if self.value else " "

@@ -27,6 +27,9 @@ class Backend(Protocol):
 
     def make_engine(self) -> Engine: ...
 
+    def mark_ours(self, engine: Engine) -> None:
+        """Leave imr-tui's own marker on an open, up-to-date database (for SQLite, the header's application id)."""
+
     def probe(self, connection: Connection) -> None:
         """A first read that fails on a damaged database before anything is written."""
 

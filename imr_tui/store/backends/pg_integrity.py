@@ -17,6 +17,8 @@ from __future__ import annotations
 from sqlalchemy import Connection, inspect, text
 from sqlmodel import SQLModel
 
+from imr_tui.i18n import _, ngettext
+
 UNVALIDATED_CONSTRAINTS = text(
     "SELECT conrelid::regclass::text, conname FROM pg_constraint "
     "WHERE NOT convalidated AND connamespace = current_schema()::regnamespace ORDER BY 1, 2"
@@ -36,10 +38,10 @@ def integrity_problems(connection: Connection) -> list[str]:
     import imr_tui.models  # noqa: F401  (registers every table on the metadata)
 
     present = set(inspect(connection).get_table_names())
-    problems = [f"missing table {name}" for name in sorted(set(SQLModel.metadata.tables) - present)]
-    problems += [f"constraint {name} on {table} not validated" for table, name in connection.execute(UNVALIDATED_CONSTRAINTS)]
-    problems += [f"index {name} is invalid" for (name,) in connection.execute(INVALID_INDEXES)]
-    problems += [f"foreign keys switched off on {table}" for (table,) in connection.execute(DISABLED_FOREIGN_KEYS)]
+    problems = [_("the table {name} is missing").format(name=name) for name in sorted(set(SQLModel.metadata.tables) - present)]
+    problems += [_("the constraint {name} on {table} is not validated").format(name=name, table=table) for table, name in connection.execute(UNVALIDATED_CONSTRAINTS)]
+    problems += [_("the index {name} is invalid").format(name=name) for (name,) in connection.execute(INVALID_INDEXES)]
+    problems += [_("foreign keys are switched off on {table}").format(table=table) for (table,) in connection.execute(DISABLED_FOREIGN_KEYS)]
     problems += _rows_pointing_at_nothing(connection, present)
     return problems
 
@@ -59,5 +61,9 @@ def _rows_pointing_at_nothing(connection: Connection, present: set[str]) -> list
                 text(f'SELECT count(*) FROM "{table.name}" c WHERE {filled} AND NOT EXISTS (SELECT 1 FROM "{key.referred_table.name}" p WHERE {match})')
             ).scalar()
             if orphans:
-                problems.append(f"{orphans} rows in {table.name} point at missing {key.referred_table.name} rows")
+                problems.append(
+                    ngettext("{count} row in {table} points at a missing row in {other}", "{count} rows in {table} point at missing rows in {other}", orphans).format(
+                        count=orphans, table=table.name, other=key.referred_table.name
+                    )
+                )
     return problems

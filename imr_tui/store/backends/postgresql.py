@@ -31,6 +31,9 @@ class PostgresBackend:
         if not self.url.database:
             raise BadInputError(_("--db: the URL names no database; end it with /database, as in postgresql+psycopg://user:password@host:5432/imr"))
 
+    def mark_ours(self, engine: Engine) -> None:
+        pass  # a server database has no header: its store_info table is the marker
+
     def make_engine(self) -> Engine:
         return create_engine(
             self.location.url,
@@ -96,9 +99,9 @@ class PostgresBackend:
 
     def restore(self, file: Path) -> str | None:
         """Check the dump, dump the database it replaces, then swap the tables in one transaction."""
-        import imr_tui.models  # noqa: F401  (the tables imr-tui owns)
         from sqlmodel import SQLModel
 
+        import imr_tui.models  # noqa: F401  (the tables imr-tui owns)
         from imr_tui.store.database import imr_tui_revision
         from imr_tui.store.schema import VERSION_TABLE
 

@@ -11,6 +11,22 @@ from sqlalchemy import Connection, Engine, text
 from imr_tui.errors import BadInputError, UserError
 from imr_tui.i18n import _
 from imr_tui.store.location import DatabaseLocation, prepare_sqlite_file
+from imr_tui.store.ownership import Kind, inspect_file
+
+
+def refuse_unless_ours(path: Path) -> None:
+    """Before SQLite opens `path` for writing: another application's file, a damaged one or a newer schema is refused, untouched."""
+    from imr_tui.store import schema
+
+    facts = inspect_file(path)
+    if facts.kind is Kind.FOREIGN:
+        raise UserError(_("{path} belongs to another application (it is not an imr-tui database); nothing was changed").format(path=path))
+    if facts.kind is Kind.DAMAGED:
+        raise UserError(
+            _("{path} is damaged ({reason}); nothing was changed; put the newest backup back with: imr-tui restore BACKUP --db {path}").format(path=path, reason=facts.reason)
+        )
+    if facts.kind is Kind.OURS:
+        schema.needs_upgrade(facts.revision)  # refuses a newer schema before any connection can switch it to WAL
 
 
 class SqliteBackend:
@@ -20,7 +36,15 @@ class SqliteBackend:
         self.path: Path = location.path
 
     def prepare(self) -> None:
-        prepare_sqlite_file(self.path)
+        if not prepare_sqlite_file(self.path):
+            refuse_unless_ours(self.path)
+
+    def mark_ours(self, engine: Engine) -> None:
+        from imr_tui.store.ownership import stamp
+
+        with engine.connect() as connection:
+            stamp(connection.connection.dbapi_connection)  # type: ignore[arg-type]
+            connection.commit()
 
     def make_engine(self) -> Engine:
         from imr_tui.store.engine import make_sqlite_engine

@@ -36,8 +36,8 @@ from imr_tui.models import (
 )
 from imr_tui.planning.schedule import lay_out_modules, session_dates
 from imr_tui.store.database import Database
-from imr_tui.store.demo.service_plans import add_service_plans
 from imr_tui.store.demo.people import DAILY_GROUP_PEOPLE, GOALS, IMRS_RATINGS, LEAVE_REASON, REVISED_GOALS, THERAPISTS, WEEKLY_GROUP_PEOPLE
+from imr_tui.store.demo.service_plans import add_service_plans
 
 
 def build_demo(database: Database, curriculum: Curriculum, today: dt.date, seed: int = 7) -> None:
@@ -69,7 +69,7 @@ def _group(session: Session, name, location, cadence, weekdays, start, start_tim
     session.add(group)
     session.flush()
     roles = [TherapistRole.LEAD, TherapistRole.CO_LEAD]
-    session.add_all(GroupTherapist(group_id=group.id, therapist_id=t.id, role=role) for t, role in zip(leaders, roles))
+    session.add_all(GroupTherapist(group_id=group.id, therapist_id=t.id, role=role) for t, role in zip(leaders, roles, strict=False))
     return group
 
 
@@ -79,7 +79,7 @@ def _fill(session: Session, rng: random.Random, curriculum: Curriculum, group: C
     dates = session_dates(group.start_date, Cadence(group.cadence), map(int, group.weekdays.split(",") if group.weekdays else []), count=weeks * per_week)
     plan = lay_out_modules(curriculum, len(dates))
     sessions = []
-    for day, content in zip(dates, plan):
+    for day, content in zip(dates, plan, strict=False):
         held = day < today
         topic = curriculum.topic(content.module_id, content.topic_id)
         sessions.append(
@@ -132,7 +132,7 @@ def _goals(session: Session, rng: random.Random, people, held, sessions, goals_f
         session.add(step_goal)
         session.flush()
         meetings = [*recent, upcoming] if upcoming else recent
-        for position, (set_in, due) in enumerate(zip(meetings, meetings[1:])):
+        for position, (set_in, due) in enumerate(zip(meetings, meetings[1:], strict=False)):
             is_current = due is upcoming
             result = None if is_current else rng.choices([StepStatus.DONE, StepStatus.PARTLY, StepStatus.NOT_DONE], [0.6, 0.25, 0.15])[0]
             step = Step(
@@ -159,7 +159,7 @@ def _measures_and_revisions(session: Session) -> None:
         rating = ImrsRating(participant_id=person, rated_on=joined[person] + dt.timedelta(weeks=weeks), rater=rater, phase=phase)
         session.add(rating)
         session.flush()
-        session.add_all(ImrsScore(rating_id=rating.id, item_id=item, score=score) for item, score in zip(item_ids, scores))
+        session.add_all(ImrsScore(rating_id=rating.id, item_id=item, score=score) for item, score in zip(item_ids, scores, strict=False))
     for name, text, why, weeks in REVISED_GOALS:
         goal = session.exec(select(RecoveryGoal).where(RecoveryGoal.participant_id == people[name])).first()
         session.add(GoalRevision(goal_id=goal.id, text=text, why=why, replaced_on=goal.set_on + dt.timedelta(weeks=weeks)))

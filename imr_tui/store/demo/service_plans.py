@@ -10,12 +10,12 @@ import datetime as dt
 from sqlmodel import Session, select
 
 from imr_tui.models import Participant, ServicePlan, ServicePlanSection, ServicePlanShare, ServicePlanVersion, Therapist
-from imr_tui.service_plan.content import Contact, PlanContent, content_to_json, to_json
-from imr_tui.service_plan.review import months_later
+from imr_tui.service_plan.content import Contact, ServicePlanContent, content_to_json, to_json
+from imr_tui.service_plan.revision_dates import months_later
 
 CRISIS_NUMBERS = (Contact("Medisinsk nødtelefon", phone="113"), Contact("Legevakt", phone="116 117"), Contact("Mental Helse Hjelpetelefonen", phone="116 123"))
 
-ASTRID_FIRST: PlanContent = {
+ASTRID_FIRST: ServicePlanContent = {
     "when-well": "Jeg står opp før ni, går tur med hunden og ringer søsteren min et par ganger i uka.",
     "triggers": ("For lite søvn flere netter på rad", "Konflikter på jobben", "Når jeg slutter å ta medisinene"),
     "warning-signs": ("Jeg sover under fem timer", "Jeg trekker meg unna venner", "Jeg blir rastløs og irritabel"),
@@ -28,7 +28,7 @@ ASTRID_FIRST: PlanContent = {
     "practical": ("Noen må passe hunden Bamse",),
     "crisis-numbers": CRISIS_NUMBERS,
 }
-ASTRID_SECOND: PlanContent = {
+ASTRID_SECOND: ServicePlanContent = {
     **ASTRID_FIRST,
     "triggers": ("For lite søvn tre netter på rad", "Konflikter på jobben", "Når jeg slutter å ta medisinene", "Store endringer, som flytting"),
     "warning-signs": ("Jeg sover under fem timer", "Jeg trekker meg unna venner", "Jeg slutter å svare på telefonen"),
@@ -41,7 +41,7 @@ ASTRID_SECOND: PlanContent = {
     "treatment-wanted": ("Samtaler med kontaktpersonen min", "Kortere sykmelding heller enn innleggelse, om det går"),
     "treatment-not-wanted": ("Ikke øke medisinene uten at vi har snakket sammen først",),
 }
-HANNE_FIRST: PlanContent = {
+HANNE_FIRST: ServicePlanContent = {
     "when-well": "Jeg maler, treffer venner på kafé og jobber tre dager i uka.",
     "triggers": ("Jul og høytider", "Når økonomien blir stram"),
     "warning-signs": ("Jeg hører stemmer oftere", "Jeg spiser lite"),
@@ -54,12 +54,12 @@ HANNE_FIRST: PlanContent = {
     "practical": ("Betale husleia", "Si fra på jobben"),
     "crisis-numbers": CRISIS_NUMBERS,
 }
-HANNE_SECOND: PlanContent = {
+HANNE_SECOND: ServicePlanContent = {
     **HANNE_FIRST,
     "warning-signs": ("Jeg hører stemmer oftere", "Jeg spiser lite", "Jeg maler ikke lenger"),
     "practical": ("Betale husleia", "Si fra på jobben", "Vanne plantene"),
 }
-BJORN_FIRST: PlanContent = {
+BJORN_FIRST: ServicePlanContent = {
     "when-well": "Jeg går på trening og hjelper til i borettslaget.",
     "triggers": ("Alkohol i helgene",),
     "warning-signs": ("Jeg blir mistenksom overfor naboene",),
@@ -67,13 +67,13 @@ BJORN_FIRST: PlanContent = {
     "contacts": (Contact("Lise Eliassen", "mor", "480 00 111", "personal"),),
     "crisis-numbers": CRISIS_NUMBERS,
 }
-DAG_DRAFT: PlanContent = {
+DAG_DRAFT: ServicePlanContent = {
     "triggers": ("Ensomhet",),
     "warning-signs": ("Jeg slutter å lage mat",),
 }
 
 # (name, [(content, days before today finished, therapist)], draft changes, shares: (person, relation, method, version))
-PLANS = (
+PLANS: tuple[tuple[str, list[tuple[ServicePlanContent, int, str]], ServicePlanContent | None, list[tuple[str, str, str, int]]], ...] = (
     ("Astrid Kvamme", [(ASTRID_FIRST, 200, "Ingrid Vestby"), (ASTRID_SECOND, 96, "Jonas Hagerup")], None, [("Siri Kvamme", "søster", "printed", 2), ("Fastlege Nilsen", "fastlege", "pdf", 1)]),
     ("Hanne Myrvold", [(HANNE_FIRST, 150, "Marte Solum"), (HANNE_SECOND, 82, "Marte Solum")], None, [("FACT-teamet", "behandlere", "shown", 2)]),
     ("Bjørn Eliassen", [(BJORN_FIRST, 30, "Ingrid Vestby")], {"others-do": ("Kom innom med kaffe",)}, []),

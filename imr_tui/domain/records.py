@@ -116,3 +116,11 @@ class SessionOverview:
     part_minutes: dict[str, int]
     timer_state: str
     next_session_id: int | None
+
+
+@dataclass(frozen=True)
+class AttendanceMark:
+    """One person's mark for one session: the status (None: not marked) and whether they were picked up."""
+
+    status: str | None
+    picked_up: bool = False

@@ -134,6 +134,19 @@ class ClosedPeriodRecord:
 
 
 @dataclass(frozen=True)
+class RowState:
+    """One planned session's place and content, as an edit left it or found it (for undo)."""
+
+    id: int
+    date: dt.date
+    start_time: dt.time
+    module_id: str | None
+    topic_id: str | None
+    status: str
+    cancel_reason: str
+
+
+@dataclass(frozen=True)
 class PlanChange:
     """What a schedule edit did, and what the therapist should know about it."""
 
@@ -141,3 +154,17 @@ class PlanChange:
     added_sessions: int = 0
     removed_sessions: int = 0
     warnings: tuple[str, ...] = ()
+    before: tuple[RowState, ...] = ()
+    """The sessions the edit changed, as they were; an undo puts them back."""
+    after: tuple[RowState, ...] = ()
+    """The same sessions (and any it added) as the edit left them; an undo checks them first."""
+    cut_modules: tuple[str, ...] = ()
+    """Ids of group modules the end date leaves no room for, wholly or in part."""
+
+
+@dataclass(frozen=True)
+class Namesake:
+    """Someone already stored under the name being typed, and the groups they are in or were in."""
+
+    participant: ParticipantRecord
+    groups: tuple[str, ...]

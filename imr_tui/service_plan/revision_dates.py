@@ -10,7 +10,7 @@ DUE_SOON_DAYS = 14
 """A plan shows as due this long before its review date, so the review can be planned."""
 
 
-class ReviewState(StrEnum):
+class RevisionDue(StrEnum):
     NONE = "none"
     """No finished version yet."""
     LATER = "later"
@@ -18,14 +18,14 @@ class ReviewState(StrEnum):
     OVERDUE = "overdue"
 
 
-def review_state(review_on: dt.date | None, today: dt.date) -> ReviewState:
+def review_state(review_on: dt.date | None, today: dt.date) -> RevisionDue:
     if review_on is None:
-        return ReviewState.NONE
+        return RevisionDue.NONE
     if review_on < today:
-        return ReviewState.OVERDUE
+        return RevisionDue.OVERDUE
     if review_on <= today + dt.timedelta(days=DUE_SOON_DAYS):
-        return ReviewState.DUE
-    return ReviewState.LATER
+        return RevisionDue.DUE
+    return RevisionDue.LATER
 
 
 def months_later(day: dt.date, months: int) -> dt.date:

@@ -1,0 +1,1 @@
+"""The IMR Fidelity Scale: how well a group runs IMR, scored from stored data and by the team."""
